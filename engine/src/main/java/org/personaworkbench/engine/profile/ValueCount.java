@@ -1,0 +1,5 @@
+package org.personaworkbench.engine.profile;
+
+/** A value and how many rows hold it. */
+public record ValueCount(String value, long count) {
+}

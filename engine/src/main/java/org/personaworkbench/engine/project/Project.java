@@ -1,0 +1,59 @@
+package org.personaworkbench.engine.project;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An open project: one H2 database file holding the analyst's datasets, import log and settings.
+ * Thread-safe for reads from several threads; writes are serialized. Close it to release the file.
+ */
+public interface Project extends AutoCloseable {
+
+    /** The project file, always ending in {@code .mv.db}. */
+    Path file();
+
+    /** True when the file is encrypted with a password. */
+    boolean encrypted();
+
+    /** Datasets in name order. */
+    List<DatasetInfo> datasets();
+
+    Optional<DatasetInfo> dataset(String name);
+
+    /** True when a dataset with this name exists, ignoring case. */
+    boolean hasDataset(String name);
+
+    /** The import log, newest first. */
+    List<ImportLogEntry> importLog();
+
+    ProjectSettings settings();
+
+    void saveSettings(ProjectSettings settings);
+
+    /**
+     * Starts writing a new dataset; nothing is visible until {@link DatasetWriter#commit}.
+     *
+     * @throws org.personaworkbench.engine.common.EngineException when the name is empty, invalid or in use
+     */
+    DatasetWriter newDataset(String name, List<DatasetColumn> columns);
+
+    /** Removes a dataset and its columns metadata (the import log keeps its history). */
+    void deleteDataset(String name);
+
+    /**
+     * Runs read-only SQL work against a dataset's table (for profiles and, later, features).
+     * The callback gets a connection and the quoted SQL table name; it must not write.
+     */
+    <T> T query(String dataset, DatasetQuery<T> query);
+
+    /** Work run by {@link #query}. */
+    @FunctionalInterface
+    interface DatasetQuery<T> {
+        T run(Connection connection, String quotedTable, List<String> quotedColumns) throws java.sql.SQLException;
+    }
+
+    @Override
+    void close();
+}
