@@ -1,0 +1,45 @@
+package org.personaworkbench.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * The {@code pwb} command line: one subcommand per engine service. Every subcommand accepts
+ * {@code --json} and then prints exactly one JSON document on stdout; errors go to stderr with a
+ * non-zero exit code (1 for a failure, 2 for a usage mistake).
+ */
+@Command(name = "pwb", mixinStandardHelpOptions = true, versionProvider = PwbCommand.Version.class,
+        description = "Persona Workbench: from raw customer data to named personas.",
+        subcommands = {NewCommand.class, ImportCommand.class, DatasetsCommand.class, ProfileCommand.class,
+                BenchImportCommand.class, CommandLine.HelpCommand.class})
+public final class PwbCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new PwbCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler(new CliErrors());
+        cli.setParameterExceptionHandler(new CliErrors());
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PwbCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Persona Workbench " + (v == null ? "development build" : v)};
+        }
+    }
+}
