@@ -11,7 +11,8 @@ runs="${RUNS:-3}"
 py=/usr/bin/python3
 [ -d "$shared/bench" ] || { echo "error: $shared/bench not found; set PWB_SHARED to the shared folder." >&2; exit 1; }
 mkdir -p "$data"
-tx="$data/transactions_1m.csv"
+tx="$shared/bench/data/transactions_1m.csv"   # run_all.sh writes it here; else generate our own
+[ -f "$tx" ] || tx="$data/transactions_1m.csv"
 [ -f "$tx" ] || "$py" "$shared/bench/gen_transactions.py" --n 1000000 --seed 7 --out "$tx" >&2
 uci="$shared/data/uci-online-retail/online_retail.csv.gz"
 

@@ -1,0 +1,40 @@
+package org.personaworkbench.app.common;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** How numbers, shares and file names are shown, in one place so views and tests agree. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** A count with grouping: {@code 12,345}. */
+    public static String count(long value) {
+        return NumberFormat.getIntegerInstance(Locale.getDefault()).format(value);
+    }
+
+    /** A measurement with at most two decimals; empty for null. */
+    public static String number(Double value) {
+        if (value == null || value.isNaN()) {
+            return "";
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault());
+        f.setMaximumFractionDigits(Math.abs(value) >= 1000 ? 0 : 2);
+        return f.format(value);
+    }
+
+    /** A share 0..1 as a percentage with one decimal: {@code 12.5 %}. */
+    public static String percent(double share) {
+        NumberFormat f = NumberFormat.getPercentInstance(Locale.getDefault());
+        f.setMaximumFractionDigits(1);
+        return f.format(share);
+    }
+
+    /** The project's display name: its file name without {@code .mv.db}. */
+    public static String projectName(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
+    }
+}

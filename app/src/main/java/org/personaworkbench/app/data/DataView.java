@@ -1,0 +1,282 @@
+package org.personaworkbench.app.data;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.personaworkbench.app.common.Formats;
+import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.engine.profile.ColumnProfile;
+import org.personaworkbench.engine.profile.DatasetProfile;
+import org.personaworkbench.engine.profile.ValueCount;
+import org.personaworkbench.engine.project.DatasetInfo;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.personaworkbench.app.common.I18n.tr;
+
+/**
+ * The Data step: a header with the Import button, the project's datasets (rows and columns) on the
+ * left, and the selected dataset's profile on the right — one row per column with type, role, missing
+ * share, distinct values, number summaries and a small histogram or the most frequent values.
+ */
+public final class DataView {
+
+    private final DataViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+
+    public DataView(DataViewModel viewModel) {
+        this.viewModel = viewModel;
+        root.setId("dataView");
+        root.getStyleClass().add("step-view");
+        root.setTop(header());
+        SplitPane split = new SplitPane(datasetsPane(), profilePane());
+        split.setDividerPositions(0.3);
+        split.getStyleClass().add("data-split");
+        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        root.setCenter(split);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Asks for a file and shows the import wizard for it. */
+    public void startImport() {
+        viewModel.startImport().ifPresent(wizard -> ImportWizardView.show(root.getScene().getWindow(), wizard));
+    }
+
+    private Node header() {
+        Label title = new Label(tr("step.data"));
+        title.getStyleClass().add("title-2");
+        Label about = new Label(tr("step.data.summary"));
+        about.getStyleClass().add("text-muted");
+        VBox text = new VBox(2, title, about);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button importButton = new Button(tr("data.import"), Icons.icon(Feather.UPLOAD));
+        importButton.setId("importDataButton");
+        importButton.getStyleClass().add("accent");
+        importButton.setTooltip(new Tooltip(tr("data.import.tip")));
+        importButton.disableProperty().bind(viewModel.importingProperty().or(viewModel.projectProperty().isNull()));
+        importButton.setOnAction(e -> startImport());
+        HBox top = new HBox(16, text, spacer, importButton);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("importMessage");
+        message.getStyleClass().add("import-message");
+        message.setGraphic(Icons.icon(Feather.INFO));
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(10, top, message);
+        box.getStyleClass().add("step-header");
+        return box;
+    }
+
+    private Node datasetsPane() {
+        Label title = new Label(tr("data.datasets"));
+        title.getStyleClass().add("title-4");
+        TableView<DatasetInfo> table = new TableView<>(viewModel.datasets());
+        table.setId("datasetTable");
+        table.getStyleClass().addAll("dataset-table");
+        table.getColumns().add(column(tr("data.column.name"), DatasetInfo::name, 150));
+        TableColumn<DatasetInfo, Object> rows = column(tr("data.column.rows"), d -> Formats.count(d.rows()), 90);
+        rows.getStyleClass().add("numeric-column");
+        TableColumn<DatasetInfo, Object> cols = column(tr("data.column.columns"), d -> d.columns().size(), 70);
+        cols.getStyleClass().add("numeric-column");
+        table.getColumns().add(rows);
+        table.getColumns().add(cols);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label empty = new Label(tr("data.noDatasets"));
+        empty.setWrapText(true);
+        empty.getStyleClass().add("text-muted");
+        table.setPlaceholder(empty);
+        // two-way link between the table's selection and the view model
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.selectedDatasetProperty().set(now);
+            }
+        });
+        viewModel.selectedDatasetProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        VBox pane = new VBox(8, title, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        pane.getStyleClass().add("pane-padded");
+        pane.setMinWidth(260);
+        return pane;
+    }
+
+    private Node profilePane() {
+        Label title = new Label();
+        title.setId("profileTitle");
+        title.getStyleClass().add("title-4");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            DatasetInfo d = viewModel.selectedDatasetProperty().get();
+            return d == null ? tr("profile.title") : tr("profile.titleFor", d.name());
+        }, viewModel.selectedDatasetProperty()));
+        Label summary = new Label();
+        summary.setId("profileSummary");
+        summary.getStyleClass().add("text-muted");
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            DatasetProfile p = viewModel.profileProperty().get();
+            return p == null ? "" : tr("profile.summary", Formats.count(p.rows()), p.columns().size());
+        }, viewModel.profileProperty()));
+        Button refresh = new Button(null, Icons.icon(Feather.REFRESH_CW));
+        refresh.getStyleClass().addAll("flat", "button-icon");
+        refresh.setTooltip(new Tooltip(tr("profile.refresh")));
+        refresh.setOnAction(e -> viewModel.refreshProfile());
+        refresh.disableProperty().bind(viewModel.profilingProperty()
+                .or(viewModel.selectedDatasetProperty().isNull()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(10, title, summary, spacer, refresh);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        TableView<ColumnProfile> table = profileTable();
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("text-muted");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.selectedDatasetProperty().get() == null ? tr("profile.selectDataset") : "",
+                viewModel.selectedDatasetProperty()));
+        table.setPlaceholder(placeholder);
+        viewModel.profileProperty().addListener((obs, old, now) ->
+                table.getItems().setAll(now == null ? java.util.List.of() : now.columns()));
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label computing = new Label(tr("profile.computing"));
+        computing.getStyleClass().add("text-muted");
+        VBox busy = new VBox(10, spinner, computing);
+        busy.setAlignment(Pos.CENTER);
+        busy.setId("profileBusy");
+        busy.visibleProperty().bind(viewModel.profilingProperty());
+        busy.setMouseTransparent(true);
+
+        StackPane stack = new StackPane(table, busy);
+        VBox pane = new VBox(8, head, stack);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        pane.getStyleClass().add("pane-padded");
+        return pane;
+    }
+
+    private TableView<ColumnProfile> profileTable() {
+        TableView<ColumnProfile> table = new TableView<>();
+        table.setId("profileTable");
+        table.getStyleClass().add("profile-table");
+        table.setFixedCellSize(40);
+        TableColumn<ColumnProfile, Object> name = column(tr("profile.column"), ColumnProfile::name, 150);
+        TableColumn<ColumnProfile, Object> type = column(tr("profile.type"), c -> DataLabels.type(c.type()), 80);
+        TableColumn<ColumnProfile, Object> role = column(tr("profile.role"), c -> DataLabels.role(c.role()), 100);
+        TableColumn<ColumnProfile, Object> missing = numeric(tr("profile.missing"),
+                c -> Formats.percent(c.missingShare()), 70);
+        TableColumn<ColumnProfile, Object> distinct = numeric(tr("profile.distinct"),
+                c -> Formats.count(c.distinct()), 75);
+        TableColumn<ColumnProfile, Object> min = numeric(tr("profile.min"),
+                c -> c.min() != null ? Formats.number(c.min()) : orEmpty(c.minText()), 80);
+        TableColumn<ColumnProfile, Object> max = numeric(tr("profile.max"),
+                c -> c.max() != null ? Formats.number(c.max()) : orEmpty(c.maxText()), 80);
+        TableColumn<ColumnProfile, Object> mean = numeric(tr("profile.mean"), c -> Formats.number(c.mean()), 80);
+        mean.setId("profileMeanColumn");
+        TableColumn<ColumnProfile, Object> median = numeric(tr("profile.median"),
+                c -> Formats.number(c.median()), 80);
+        TableColumn<ColumnProfile, ColumnProfile> distribution = new TableColumn<>(tr("profile.distribution"));
+        distribution.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        distribution.setCellFactory(c -> new DistributionCell());
+        distribution.setPrefWidth(200);
+        distribution.setSortable(false);
+        table.getColumns().addAll(java.util.List.of(name, type, role, missing, distinct, min, max, mean, median));
+        table.getColumns().add(distribution);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
+        TableColumn<S, Object> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <S> TableColumn<S, Object> numeric(String title, Function<S, Object> value, double width) {
+        TableColumn<S, Object> c = column(title, value, width);
+        c.getStyleClass().add("numeric-column");
+        c.setSortable(false);
+        return c;
+    }
+
+    /** A histogram for numbers, the most frequent values for text, the range for dates. */
+    private static final class DistributionCell extends TableCell<ColumnProfile, ColumnProfile> {
+        private final HistogramSparkline sparkline = new HistogramSparkline();
+        private final Label topValues = new Label();
+
+        DistributionCell() {
+            topValues.getStyleClass().add("top-values");
+            topValues.setMinWidth(0);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(ColumnProfile item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            if (item.histogram() != null && !item.histogram().counts().isEmpty()) {
+                sparkline.setHistogram(item.histogram());
+                setGraphic(sparkline);
+                setTooltip(null);
+            } else if (!item.topValues().isEmpty()) {
+                String shortList = item.topValues().stream().limit(3)
+                        .map(v -> tr("profile.valueCount", valueText(v), Formats.count(v.count())))
+                        .collect(Collectors.joining(", "));
+                topValues.setText(shortList);
+                setGraphic(topValues);
+                setTooltip(new Tooltip(item.topValues().stream()
+                        .map(v -> tr("profile.valueCount", valueText(v), Formats.count(v.count())))
+                        .collect(Collectors.joining("\n"))));
+            } else {
+                setGraphic(null);
+                setTooltip(null);
+            }
+        }
+
+        private static String valueText(ValueCount v) {
+            return v.value() == null ? tr("profile.emptyValue") : v.value();
+        }
+    }
+
+}

@@ -1,0 +1,110 @@
+package org.personaworkbench.app.shell;
+
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.personaworkbench.app.common.Engine;
+import org.personaworkbench.app.common.FxDialogService;
+import org.personaworkbench.app.common.FxTaskRunner;
+import org.personaworkbench.app.common.RealEngine;
+import org.personaworkbench.app.common.Theme;
+import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.ui.UiResources;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The desktop application: Primer theme, main window (size and position remembered), and the project
+ * given on the command line opened at start. Start it through {@link WorkbenchLauncher}.
+ */
+public final class WorkbenchApp extends Application {
+
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+
+    private static volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
+    private static volatile AppPreferences lastPreferences;
+
+    private AppPreferences preferences;
+    private Path initialProject;
+    private FxTaskRunner tasks;
+    private ShellViewModel shell;
+
+    /** Runs on the launcher thread: reads preferences here so the FX thread never touches the disk. */
+    @Override
+    public void init() {
+        List<String> args = getParameters().getUnnamed();
+        initialProject = args.isEmpty() ? null : Path.of(args.getFirst());
+        preferences = AppPreferences.forUser();
+        preferences.windowState();
+        preferences.recentProjects();
+        preferences.darkTheme();
+        lastPreferences = preferences;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.apply(preferences.darkTheme());
+        tasks = new FxTaskRunner();
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        Engine engine = new RealEngine();
+        shell = new ShellViewModel(engine, tasks, dialogs, preferences);
+        DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
+        ShellView view = new ShellView(shell, data);
+
+        AppPreferences.WindowState state = preferences.windowState()
+                .filter(WorkbenchApp::visibleOnAScreen)
+                .orElse(null);
+        Scene scene = new Scene(view.root(),
+                state == null ? DEFAULT_WIDTH : state.width(), state == null ? DEFAULT_HEIGHT : state.height());
+        scene.getStylesheets().add(UiResources.stylesheet());
+        stage.setScene(scene);
+        stage.titleProperty().bind(shell.windowTitleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (state != null) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+            stage.setMaximized(state.maximized());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setOnHiding(e -> preferences.saveWindowState(new AppPreferences.WindowState(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        stage.show();
+
+        shell.refreshRecent();
+        if (initialProject != null) {
+            shell.open(initialProject);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            closed = shell.shutdown();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** Completes when the last project was closed after the window went away. */
+    static CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    static AppPreferences lastPreferences() {
+        return lastPreferences;
+    }
+
+    private static boolean visibleOnAScreen(AppPreferences.WindowState s) {
+        Rectangle2D titleBar = new Rectangle2D(s.x() + 20, s.y(), Math.max(1, s.width() - 40), 30);
+        return s.width() >= 400 && s.height() >= 300
+                && Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().intersects(titleBar));
+    }
+}

@@ -1,0 +1,130 @@
+package org.personaworkbench.app.common;
+
+import org.personaworkbench.engine.common.CancellationToken;
+import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.common.Progress;
+import org.personaworkbench.engine.importing.BadRow;
+import org.personaworkbench.engine.importing.BadRowPolicy;
+import org.personaworkbench.engine.importing.ColumnRole;
+import org.personaworkbench.engine.importing.ColumnType;
+import org.personaworkbench.engine.importing.CsvFormat;
+import org.personaworkbench.engine.importing.CsvPreview;
+import org.personaworkbench.engine.importing.FormatOverrides;
+import org.personaworkbench.engine.importing.ImportOptions;
+import org.personaworkbench.engine.importing.ImportResult;
+import org.personaworkbench.engine.importing.PreviewColumn;
+import org.personaworkbench.engine.profile.ColumnProfile;
+import org.personaworkbench.engine.profile.DatasetProfile;
+import org.personaworkbench.engine.profile.Histogram;
+import org.personaworkbench.engine.project.DatasetColumn;
+import org.personaworkbench.engine.project.DatasetInfo;
+import org.personaworkbench.engine.project.Project;
+import org.personaworkbench.engine.project.ProjectOptions;
+import org.personaworkbench.engine.project.ProjectService;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An in-memory engine for view-model tests: projects are {@link FakeProject}s keyed by file. */
+public final class FakeEngine implements Engine {
+
+    public final Map<Path, FakeProject> files = new HashMap<>();
+    public final Map<Path, String> passwords = new HashMap<>();
+    public final List<FormatOverrides> inspections = new ArrayList<>();
+    public final List<ImportOptions> imports = new ArrayList<>();
+    public List<BadRow> badRows = List.of();
+    public long rowsPerImport = 3;
+    public int profiles;
+
+    @Override
+    public Project createProject(Path file, ProjectOptions options) {
+        Path f = ProjectService.normalize(file);
+        if (files.containsKey(f)) {
+            throw new EngineException("The file " + f + " exists already; choose another name.");
+        }
+        FakeProject p = new FakeProject(f, options.encrypted());
+        files.put(f, p);
+        if (options.encrypted()) {
+            passwords.put(f, new String(options.password()));
+        }
+        return p;
+    }
+
+    @Override
+    public Project openProject(Path file, ProjectOptions options) {
+        Path f = ProjectService.normalize(file);
+        FakeProject p = files.get(f);
+        if (p == null) {
+            throw new EngineException("The project " + f + " does not exist.");
+        }
+        String expected = passwords.get(f);
+        if (expected != null && (!options.encrypted() || !expected.equals(new String(options.password())))) {
+            throw new EngineException("The project " + f + " is encrypted and the password is wrong or missing.");
+        }
+        p.closed = false;
+        return p;
+    }
+
+    @Override
+    public boolean isEncrypted(Path file) {
+        return passwords.containsKey(ProjectService.normalize(file));
+    }
+
+    @Override
+    public CsvPreview inspect(Path file, FormatOverrides overrides) {
+        inspections.add(overrides);
+        char delimiter = overrides.delimiter() == null ? ',' : overrides.delimiter();
+        boolean header = overrides.header() == null || overrides.header();
+        CsvFormat format = new CsvFormat(delimiter, '"',
+                overrides.encoding() == null ? StandardCharsets.UTF_8 : overrides.encoding(), header, false);
+        List<PreviewColumn> columns = List.of(
+                new PreviewColumn("customer", ColumnType.TEXT, null, ColumnRole.CUSTOMER_ID, 0),
+                new PreviewColumn("amount", ColumnType.DECIMAL, null, ColumnRole.AMOUNT, 0),
+                new PreviewColumn("day", ColumnType.DATE, "yyyy-MM-dd", ColumnRole.TIMESTAMP, 0));
+        List<List<String>> rows = List.of(List.of("c1", "10.5", "2024-01-02"), List.of("c2", "3", "2024-01-03"));
+        return new CsvPreview(file, format, columns, rows, rows.size(), List.of());
+    }
+
+    @Override
+    public ImportResult importFile(Project project, Path file, ImportOptions options, Progress progress,
+                                   CancellationToken cancel) {
+        imports.add(options);
+        progress.report(1, 2, "Read half");
+        long rejected = 0;
+        if (!badRows.isEmpty()) {
+            BadRowPolicy.Decision d = options.badRowPolicy().decide(badRows, badRows.size());
+            if (d == BadRowPolicy.Decision.CANCEL) {
+                throw new EngineException("The import was cancelled because " + badRows.size()
+                        + " rows could not be read; nothing was written.");
+            }
+            rejected = badRows.size();
+        }
+        cancel.throwIfCancelled();
+        FakeProject p = (FakeProject) project;
+        if (p.hasDataset(options.datasetName())) {
+            throw new EngineException("A dataset called " + options.datasetName() + " exists already.");
+        }
+        List<DatasetColumn> cols = options.columns().stream()
+                .map(c -> new DatasetColumn(c.name(), c.type(), c.role())).toList();
+        p.add(new DatasetInfo(options.datasetName(), rowsPerImport, cols, java.time.Instant.now()));
+        return new ImportResult(options.datasetName(), rowsPerImport, cols, rejected, badRows, 0.1, "abc",
+                options.rejectsFile());
+    }
+
+    @Override
+    public DatasetProfile profile(Project project, String dataset, Progress progress, CancellationToken cancel) {
+        profiles++;
+        cancel.throwIfCancelled();
+        DatasetInfo info = project.dataset(dataset).orElseThrow();
+        List<ColumnProfile> columns = info.columns().stream().map(c -> c.type().isNumeric()
+                ? new ColumnProfile(c.name(), c.type(), c.role(), 0, 0, 2, 3.0, 10.5, 6.75, 6.75, null, null,
+                        List.of(), new Histogram(3, 10.5, List.of(1L, 0L, 1L)))
+                : new ColumnProfile(c.name(), c.type(), c.role(), 0, 0, 2, null, null, null, null, null, null,
+                        List.of(), null)).toList();
+        return new DatasetProfile(dataset, info.rows(), columns);
+    }
+}

@@ -1,0 +1,51 @@
+package org.personaworkbench.app.shell;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.personaworkbench.app.common.Engine;
+import org.personaworkbench.app.common.FakeDialogService;
+import org.personaworkbench.app.common.FxTaskRunner;
+import org.personaworkbench.app.common.Theme;
+import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.ui.UiResources;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+/** Builds the real main window with a given engine, a fake dialog service and throw-away preferences. */
+final class UiTestSupport {
+
+    final FakeDialogService dialogs = new FakeDialogService();
+    final Preferences node = Preferences.userRoot().node("org/personaworkbench/test/" + UUID.randomUUID());
+    final AppPreferences prefs = new AppPreferences(node);
+    final FxTaskRunner tasks = new FxTaskRunner();
+    ShellViewModel shell;
+    DataViewModel data;
+
+    void show(Stage stage, Engine engine) {
+        Theme.apply(false);
+        shell = new ShellViewModel(engine, tasks, dialogs, prefs);
+        data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
+        ShellView view = new ShellView(shell, data);
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(UiResources.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    void close() throws Exception {
+        if (shell != null) {
+            WaitForAsyncUtils.asyncFx(() -> shell.shutdown()).get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        }
+        tasks.close();
+        node.removeNode();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

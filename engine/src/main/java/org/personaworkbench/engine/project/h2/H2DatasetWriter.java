@@ -1,0 +1,274 @@
+package org.personaworkbench.engine.project.h2;
+
+import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.project.DatasetColumn;
+import org.personaworkbench.engine.project.DatasetInfo;
+import org.personaworkbench.engine.project.DatasetWriter;
+import org.personaworkbench.engine.project.ImportLogEntry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Writes a dataset into a hidden {@code STAGING_<n>} table on its own connection. The caller's thread
+ * only fills chunks of rows; a background inserter thread binds them into JDBC batches and commits each
+ * chunk, so parsing and inserting overlap. Committed staging rows stay invisible (no metadata points at
+ * them) until {@link #commit} publishes the table; a project opened after a crash drops such leftovers.
+ */
+final class H2DatasetWriter implements DatasetWriter {
+
+    /** Rows per JDBC batch and per commit into the staging table (measured: 4k–10k is fastest). */
+    static final int CHUNK_ROWS = 8_192;
+
+    /** Chunks waiting for the inserter; bounds memory and makes a fast producer wait. */
+    private static final int QUEUE_CHUNKS = 3;
+
+    private enum State { OPEN, COMMITTED, CLOSED }
+
+    private final H2Project project;
+    private final String name;
+    private final List<DatasetColumn> columns;
+    private final RowBinder binder;
+    private final Connection connection;
+    private final long tableNumber;
+    private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final BlockingQueue<Chunk> empty = new ArrayBlockingQueue<>(QUEUE_CHUNKS + 2);
+    private final Thread inserter;
+
+    private volatile Throwable failure;
+    private volatile boolean aborted;
+    private String table;
+    private Chunk current;
+    private long rows;
+    private State state = State.OPEN;
+    private boolean ended;
+
+    H2DatasetWriter(H2Project project, String name, List<DatasetColumn> columns, Connection connection)
+            throws SQLException {
+        this.project = project;
+        this.name = name;
+        this.columns = List.copyOf(columns);
+        this.binder = new RowBinder(this.columns);
+        this.connection = connection;
+        this.tableNumber = new Metadata().nextTableNumber(connection);
+        this.table = SqlNames.stagingTable(tableNumber);
+        createStagingTable();
+        connection.setAutoCommit(false);
+        for (int i = 0; i < QUEUE_CHUNKS + 2; i++) {
+            empty.add(new Chunk(CHUNK_ROWS * binder.width()));
+        }
+        current = empty.poll();
+        inserter = Thread.ofPlatform().daemon().name("pwb-dataset-writer-" + tableNumber).start(this::insertLoop);
+    }
+
+    private void createStagingTable() throws SQLException {
+        StringJoiner definition = new StringJoiner(", ", "CREATE TABLE " + SqlNames.quote(table) + " (", ")");
+        for (int i = 0; i < columns.size(); i++) {
+            definition.add(SqlNames.quote(SqlNames.column(i)) + " " + SqlNames.sqlType(columns.get(i).type()));
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(definition.toString());
+        }
+    }
+
+    @Override
+    public List<DatasetColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public void append(Object[] row) {
+        requireOpen();
+        binder.check(row, rows + 1, name);
+        int width = binder.width();
+        System.arraycopy(row, 0, current.values, current.size * width, width);
+        current.size++;
+        rows++;
+        if (current.size == CHUNK_ROWS) {
+            handOver();
+        }
+    }
+
+    @Override
+    public long rowCount() {
+        return rows;
+    }
+
+    @Override
+    public DatasetInfo commit(ImportLogEntry logEntry) {
+        Objects.requireNonNull(logEntry, "logEntry");
+        requireOpen();
+        if (current.size > 0) {
+            handOver();
+        }
+        finishInserter();
+        rethrowFailure();
+        DatasetInfo info = project.publish(connection, tableNumber, name, columns, rows, logEntry,
+                published -> table = published);
+        state = State.COMMITTED;
+        return info;
+    }
+
+    @Override
+    public void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        try {
+            if (state == State.OPEN) {
+                aborted = true;
+                filled.clear();
+                finishInserter();
+                dropTable();
+            }
+        } catch (RuntimeException e) {
+            // close never throws: a table left behind is dropped when the project is next opened
+        } finally {
+            state = State.CLOSED;
+            closeConnection();
+            project.writerClosed(this);
+        }
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new EngineException("The import into dataset '" + name + "' has already "
+                    + (state == State.COMMITTED ? "been committed." : "been closed."),
+                    "DatasetWriter used after commit or close");
+        }
+        rethrowFailure();
+    }
+
+    private void handOver() {
+        try {
+            filled.put(current);
+            current = empty.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("The import into dataset '" + name + "' was interrupted.", e);
+        }
+        rethrowFailure();
+    }
+
+    private void rethrowFailure() {
+        Throwable problem = failure;
+        if (problem instanceof EngineException engine) {
+            throw engine;
+        }
+        if (problem instanceof SQLException sql) {
+            throw SqlErrors.using(project.file(), "write dataset '" + name + "'", sql);
+        }
+        if (problem != null) {
+            throw new EngineException("Could not write dataset '" + name + "' into the project "
+                    + project.file() + ": " + problem + ".", problem);
+        }
+    }
+
+    /** Tells the inserter that no more chunks come and waits until it has stopped. */
+    private void finishInserter() {
+        if (!ended) {
+            ended = true;
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    filled.put(Chunk.END);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            while (true) {
+                try {
+                    inserter.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void insertLoop() {
+        String sql = insertSql();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int width = binder.width();
+            for (Chunk chunk = filled.take(); chunk != Chunk.END; chunk = filled.take()) {
+                if (!aborted && failure == null) {
+                    for (int row = 0; row < chunk.size; row++) {
+                        binder.bind(statement, chunk.values, row * width);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                    connection.commit();
+                }
+                chunk.size = 0;
+                empty.offer(chunk);
+            }
+        } catch (Throwable e) {
+            failure = e;
+            drainUntilEnd();
+        }
+    }
+
+    /** After a failure, keeps taking chunks so the producer never blocks, until the end marker. */
+    private void drainUntilEnd() {
+        try {
+            for (Chunk chunk = filled.take(); chunk != Chunk.END; chunk = filled.take()) {
+                chunk.size = 0;
+                empty.offer(chunk);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String insertSql() {
+        StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+        for (int i = 0; i < columns.size(); i++) {
+            placeholders.add("?");
+        }
+        return "INSERT INTO " + SqlNames.quote(table) + " VALUES " + placeholders;
+    }
+
+    private void dropTable() {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + SqlNames.quote(table));
+            }
+        } catch (SQLException e) {
+            // left for the clean-up on the next open
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing more to do
+        }
+    }
+
+    /** A block of rows, row-major. */
+    private static final class Chunk {
+        static final Chunk END = new Chunk(0);
+
+        final Object[] values;
+        int size;
+
+        Chunk(int capacity) {
+            this.values = new Object[capacity];
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.personaworkbench.engine.project.h2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.project.DatasetColumn;
+import org.personaworkbench.engine.project.DatasetInfo;
+import org.personaworkbench.engine.project.DatasetWriter;
+import org.personaworkbench.engine.project.ImportLogEntry;
+import org.personaworkbench.engine.project.Project;
+import org.personaworkbench.engine.project.ProjectSettings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A project backed by one H2 file. One connection, guarded by a lock, serves metadata reads and all
+ * writes; {@link #query} and each {@link DatasetWriter} get connections of their own so that a long
+ * profile or import never blocks the rest of the application.
+ */
+final class H2Project implements Project {
+
+    private final Path file;
+    private final ConnectionFactory connections;
+    private final Connection main;
+    private final Runnable onClose;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Metadata metadata = new Metadata();
+    private final SettingsJson settingsJson = new SettingsJson();
+    private final Set<H2DatasetWriter> writers = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    H2Project(Path file, ConnectionFactory connections, Connection main, Runnable onClose) {
+        this.file = file;
+        this.connections = connections;
+        this.main = main;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public boolean encrypted() {
+        return connections.encrypted();
+    }
+
+    @Override
+    public List<DatasetInfo> datasets() {
+        return withMain("read the dataset list",
+                connection -> metadata.datasets(connection).stream().map(StoredDataset::info).toList());
+    }
+
+    @Override
+    public Optional<DatasetInfo> dataset(String name) {
+        return stored(name).map(StoredDataset::info);
+    }
+
+    @Override
+    public boolean hasDataset(String name) {
+        return name != null && stored(name).isPresent();
+    }
+
+    Optional<StoredDataset> stored(String name) {
+        Objects.requireNonNull(name, "name");
+        return withMain("look up dataset '" + name + "'", connection -> metadata.find(connection, name));
+    }
+
+    @Override
+    public List<ImportLogEntry> importLog() {
+        return withMain("read the import log", metadata::importLog);
+    }
+
+    @Override
+    public ProjectSettings settings() {
+        return withMain("read the project settings", connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT SETTINGS_JSON FROM PROJECT_SETTINGS WHERE ID = 1")) {
+                if (!rows.next()) {
+                    return ProjectSettings.defaults();
+                }
+                String json = rows.getString(1);
+                try {
+                    return settingsJson.read(json);
+                } catch (JsonProcessingException e) {
+                    throw new EngineException("The settings stored in the project " + file + " are damaged and "
+                            + "cannot be read. Saving settings again will replace them.", e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveSettings(ProjectSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String json;
+        try {
+            json = settingsJson.write(settings);
+        } catch (JsonProcessingException e) {
+            throw new EngineException("Could not save the project settings: a setting holds a value that cannot "
+                    + "be written as JSON.", e);
+        }
+        withMain("save the project settings", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "MERGE INTO PROJECT_SETTINGS (ID, SETTINGS_JSON) KEY (ID) VALUES (1, ?)")) {
+                statement.setString(1, json);
+                statement.executeUpdate();
+            }
+            checkpoint(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public DatasetWriter newDataset(String name, List<DatasetColumn> columns) {
+        String checkedName = DatasetNames.check(name);
+        DatasetNames.checkColumns(checkedName, columns);
+        if (hasDataset(checkedName)) {
+            throw DatasetNames.alreadyExists(checkedName);
+        }
+        requireOpen();
+        Connection connection = null;
+        try {
+            connection = connections.open();
+            H2DatasetWriter writer = new H2DatasetWriter(this, checkedName, columns, connection);
+            writers.add(writer);
+            return writer;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlErrors.using(file, "start writing dataset '" + checkedName + "'", e);
+        }
+    }
+
+    /**
+     * Makes a finished staging table a dataset: renames it to its data-table name, then inserts the
+     * dataset, its columns and the import-log entry in one transaction. H2 commits DDL by itself, so the
+     * rename cannot share that transaction; a crash between the two leaves a data table no metadata
+     * points at, which {@link LeftoverTables} drops on the next open. Called by the writer on its own
+     * connection after its inserter has stopped.
+     */
+    DatasetInfo publish(Connection connection, long tableNumber, String name, List<DatasetColumn> columns, long rows,
+                        ImportLogEntry logEntry, Consumer<String> renamed) {
+        lock.lock();
+        try {
+            requireOpen();
+            String staging = SqlNames.stagingTable(tableNumber);
+            String data = SqlNames.dataTable(tableNumber);
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + SqlNames.quote(staging) + " RENAME TO " + SqlNames.quote(data));
+            }
+            renamed.accept(data);
+            Instant now = Instant.now();
+            connection.setAutoCommit(false);
+            try {
+                metadata.insertDataset(connection, name, data, rows, now, columns);
+                metadata.insertLog(connection, new ImportLogEntry(name, logEntry.sourcePath(), logEntry.sha256(),
+                        logEntry.importedAt() == null ? now : logEntry.importedAt(), logEntry.rowsRead(),
+                        logEntry.rowsRejected(), logEntry.rejectSummary()));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (SqlErrors.isDuplicateKey(e)) {
+                    throw DatasetNames.alreadyExists(name);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            checkpoint(connection);
+            return new DatasetInfo(name, rows, columns, now);
+        } catch (SQLException e) {
+            throw SqlErrors.using(file, "save dataset '" + name + "'", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void writerClosed(H2DatasetWriter writer) {
+        writers.remove(writer);
+    }
+
+    @Override
+    public void deleteDataset(String name) {
+        StoredDataset dataset = stored(name).orElseThrow(() -> DatasetNames.missing(name, file));
+        withMain("delete dataset '" + name + "'", connection -> {
+            connection.setAutoCommit(false);
+            try {
+                metadata.deleteDataset(connection, dataset.id());
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS " + dataset.quotedTable());
+            } catch (SQLException e) {
+                // the dataset is gone already; an unreferenced table is dropped on the next open
+            }
+            checkpoint(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T query(String dataset, DatasetQuery<T> query) {
+        Objects.requireNonNull(query, "query");
+        StoredDataset stored = stored(dataset).orElseThrow(() -> DatasetNames.missing(dataset, file));
+        requireOpen();
+        try (Connection connection = connections.open()) {
+            connection.setReadOnly(true);
+            return query.run(connection, stored.quotedTable(), stored.quotedColumns());
+        } catch (SQLException e) {
+            throw SqlErrors.using(file, "read dataset '" + stored.info().name() + "'", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        for (H2DatasetWriter writer : new ArrayList<>(writers)) {
+            writer.close();
+        }
+        try {
+            closeQuietly(main);
+        } finally {
+            connections.clear();
+            onClose.run();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new EngineException("The project " + file + " has been closed. Open it again to continue.",
+                    "Project used after close()");
+        }
+    }
+
+    private <T> T withMain(String action, SqlWork<T> work) {
+        lock.lock();
+        try {
+            requireOpen();
+            return work.run(main);
+        } catch (SQLException e) {
+            throw SqlErrors.using(file, action, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes committed changes to disk now instead of within H2's write delay, so a crash cannot lose them. */
+    private static void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing more to do
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

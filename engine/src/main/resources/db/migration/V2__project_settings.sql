@@ -1,0 +1,9 @@
+-- Persona Workbench project schema, version 2: project-wide settings as one JSON document.
+
+CREATE TABLE PROJECT_SETTINGS (
+    ID            INTEGER PRIMARY KEY,
+    SETTINGS_JSON CHARACTER VARYING NOT NULL,
+    CONSTRAINT PROJECT_SETTINGS_SINGLE_ROW CHECK (ID = 1)
+);
+
+INSERT INTO PROJECT_SETTINGS (ID, SETTINGS_JSON) VALUES (1, '{"currency":"GBP"}');

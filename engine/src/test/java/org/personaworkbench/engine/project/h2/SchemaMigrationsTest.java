@@ -1,0 +1,133 @@
+package org.personaworkbench.engine.project.h2;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.importing.ColumnRole;
+import org.personaworkbench.engine.importing.ColumnType;
+import org.personaworkbench.engine.project.DatasetColumn;
+import org.personaworkbench.engine.project.DatasetInfo;
+import org.personaworkbench.engine.project.ImportLogEntry;
+import org.personaworkbench.engine.project.Project;
+import org.personaworkbench.engine.project.ProjectOptions;
+import org.personaworkbench.engine.project.ProjectService;
+import org.personaworkbench.engine.project.ProjectSettings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SchemaMigrationsTest {
+
+    @TempDir
+    Path folder;
+
+    private final ProjectService service = new ProjectService();
+
+    @Test
+    void fileAtSchemaVersion1IsMigratedOnOpenWithItsDataIntact() throws Exception {
+        Path file = folder.resolve("old.mv.db");
+        ConnectionFactory connections = ConnectionFactory.forFile(file, null, false);
+        try (Connection connection = connections.open()) {
+            new SchemaMigrations(file, connections, "1").migrate();
+            try (Statement statement = connection.createStatement()) {
+                assertTrue(!SchemaMigrations.hasTable(connection, "PROJECT_SETTINGS"), "V1 only");
+                statement.execute("CREATE TABLE DS_7 (C1 CHARACTER VARYING, C2 BIGINT)");
+                statement.execute("INSERT INTO DS_7 VALUES ('Ana', 3), ('Bo', 4)");
+                statement.execute("INSERT INTO DATASETS (ID, NAME, NAME_KEY, TABLE_NAME, ROW_COUNT, CREATED_AT) "
+                        + "VALUES (1, 'Customers', 'customers', 'DS_7', 2, TIMESTAMP WITH TIME ZONE "
+                        + "'2024-05-01 10:00:00+00')");
+                statement.execute("INSERT INTO DATASET_COLUMNS VALUES (1, 1, 'first name', 'C1', 'TEXT', 'NONE'), "
+                        + "(1, 2, 'visits', 'C2', 'INTEGER', 'QUANTITY')");
+                statement.execute("INSERT INTO IMPORT_LOG (DATASET, SOURCE_PATH, SHA256, IMPORTED_AT, ROWS_READ, "
+                        + "ROWS_REJECTED, REJECT_SUMMARY) VALUES ('Customers', '/in/c.csv', 'ff', "
+                        + "TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00+00', 3, 1, 'line 3: bad number')");
+            }
+        }
+
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            DatasetInfo customers = project.dataset("Customers").orElseThrow();
+            assertEquals(2, customers.rows());
+            assertEquals(List.of(new DatasetColumn("first name", ColumnType.TEXT, ColumnRole.NONE),
+                    new DatasetColumn("visits", ColumnType.INTEGER, ColumnRole.QUANTITY)), customers.columns());
+            ImportLogEntry log = project.importLog().getFirst();
+            assertEquals(List.of("Customers", "/in/c.csv", 3L, 1L, "line 3: bad number"),
+                    List.of(log.dataset(), log.sourcePath(), log.rowsRead(), log.rowsRejected(), log.rejectSummary()));
+            assertEquals(ProjectSettings.defaults(), project.settings(), "V2 added settings with defaults");
+            long visits = project.query("Customers", (connection, table, columns) -> {
+                try (ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT SUM(" + columns.get(1) + ") FROM " + table)) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            });
+            assertEquals(7, visits);
+        }
+        try (Connection connection = connections.open();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
+            rows.next();
+            assertEquals(2, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void openingFileFromNewerVersionIsRefusedWithClearMessage() throws Exception {
+        Path file = folder.resolve("future.mv.db");
+        service.create(file, ProjectOptions.plain()).close();
+        ConnectionFactory connections = ConnectionFactory.forFile(file, null, true);
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", "
+                    + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", "
+                    + "\"success\") VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'PWB', 1, TRUE)");
+        }
+        long historyBefore = historyRows(connections);
+
+        EngineException error = assertThrows(EngineException.class, () -> service.open(file, ProjectOptions.plain()));
+
+        assertEquals("The project " + file + " was written by a newer Persona Workbench (schema version 99; this "
+                + "version reads up to 2). Update Persona Workbench to open it.", error.getMessage());
+        assertEquals(historyBefore, historyRows(connections), "nothing was migrated or recorded");
+    }
+
+    private static long historyRows(ConnectionFactory connections) throws Exception {
+        try (Connection connection = connections.open();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\"")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void settingKeysWrittenByANewerVersionSurviveSavingInThisOne() throws Exception {
+        Path file = folder.resolve("settings.mv.db");
+        service.create(file, ProjectOptions.plain()).close();
+        ConnectionFactory connections = ConnectionFactory.forFile(file, null, true);
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE PROJECT_SETTINGS SET SETTINGS_JSON = '{\"displayName\":\"Retail\","
+                    + "\"currency\":\"EUR\",\"fiscalYearStart\":\"04-01\",\"charts\":{\"palette\":[\"#fff\",2]}}'");
+        }
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            ProjectSettings settings = project.settings();
+            assertEquals("Retail", settings.displayName());
+            assertEquals("EUR", settings.currency());
+            assertEquals(Map.of("fiscalYearStart", "04-01", "charts", Map.of("palette", List.of("#fff", 2))),
+                    settings.extra());
+            project.saveSettings(new ProjectSettings("Retail UK", "GBP", settings.extra()));
+        }
+        try (Connection connection = connections.open();
+             ResultSet rows = connection.createStatement().executeQuery("SELECT SETTINGS_JSON FROM PROJECT_SETTINGS")) {
+            rows.next();
+            String json = rows.getString(1);
+            assertTrue(json.contains("\"fiscalYearStart\":\"04-01\"") && json.contains("\"palette\":[\"#fff\",2]")
+                    && json.contains("\"displayName\":\"Retail UK\""), json);
+        }
+    }
+}
