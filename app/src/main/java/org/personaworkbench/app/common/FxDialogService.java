@@ -11,9 +11,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -171,16 +173,17 @@ public final class FxDialogService implements DialogService {
         dialog.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         TableView<BadRow> table = new TableView<>(FXCollections.observableArrayList(sample));
         table.setId("badRowsTable");
-        table.getColumns().add(column(I18n.tr("badRows.line"), BadRow::line, 70));
-        table.getColumns().add(column(I18n.tr("badRows.column"), r -> r.column() == null ? "" : r.column(), 130));
-        table.getColumns().add(column(I18n.tr("badRows.reason"), BadRow::reason, 320));
-        table.getColumns().add(column(I18n.tr("badRows.raw"), BadRow::raw, 260));
-        table.setPrefSize(800, 320);
+        table.getColumns().add(column(I18n.tr("badRows.line"), BadRow::line, 60));
+        table.getColumns().add(column(I18n.tr("badRows.column"), r -> r.column() == null ? "" : r.column(), 110));
+        table.getColumns().add(column(I18n.tr("badRows.reason"), BadRow::reason, 400));
+        table.getColumns().add(column(I18n.tr("badRows.raw"), BadRow::raw, 220));
+        table.setPrefSize(820, 320);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label note = new Label(sample.size() < total
                 ? I18n.tr("badRows.sampleNote", sample.size(), total) : I18n.tr("badRows.allShown"));
         note.getStyleClass().add("text-muted");
         VBox content = new VBox(8, table, note);
+        content.setPadding(new Insets(12, 16, 4, 16));
         VBox.setVgrow(table, Priority.ALWAYS);
         dialog.getDialogPane().setContent(content);
         dialog.setResizable(true);
@@ -194,6 +197,15 @@ public final class FxDialogService implements DialogService {
     private static TableColumn<BadRow, Object> column(String title, Function<BadRow, Object> value, double width) {
         TableColumn<BadRow, Object> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : item.toString();
+                setText(text);
+                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         c.setPrefWidth(width);
         return c;
     }
@@ -211,7 +223,7 @@ public final class FxDialogService implements DialogService {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.setPadding(new Insets(10, 0, 0, 0));
+        grid.setPadding(new Insets(14, 18, 6, 18));
         return grid;
     }
 

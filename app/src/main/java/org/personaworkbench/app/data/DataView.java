@@ -1,8 +1,10 @@
 package org.personaworkbench.app.data;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -14,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,6 +31,9 @@ import org.personaworkbench.engine.profile.DatasetProfile;
 import org.personaworkbench.engine.profile.ValueCount;
 import org.personaworkbench.engine.project.DatasetInfo;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,6 +46,9 @@ import static org.personaworkbench.app.common.I18n.tr;
  */
 public final class DataView {
 
+    private static final DateTimeFormatter IMPORTED_AT =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
     private final DataViewModel viewModel;
     private final BorderPane root = new BorderPane();
 
@@ -49,17 +58,35 @@ public final class DataView {
         root.getStyleClass().add("step-view");
         root.setTop(header());
         SplitPane split = new SplitPane(datasetsPane(), profilePane());
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.3);
         split.getStyleClass().add("data-split");
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         root.setCenter(split);
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && viewModel.projectProperty().get() != null
+                    && !viewModel.importingProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                var wizard = viewModel.startImport(e.getDragboard().getFiles().getFirst().toPath());
+                wizard.ifPresent(w -> ImportWizardView.show(root.getScene().getWindow(), w));
+                done = wizard.isPresent();
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
     }
 
     public Parent root() {
         return root;
     }
 
-    /** Asks for a file and shows the import wizard for it. */
+    /** Asks for a file (or takes one dropped on the view) and shows the import wizard for it. */
     public void startImport() {
         viewModel.startImport().ifPresent(wizard -> ImportWizardView.show(root.getScene().getWindow(), wizard));
     }
@@ -78,6 +105,8 @@ public final class DataView {
         importButton.setTooltip(new Tooltip(tr("data.import.tip")));
         importButton.disableProperty().bind(viewModel.importingProperty().or(viewModel.projectProperty().isNull()));
         importButton.setOnAction(e -> startImport());
+        importButton.setMinWidth(Region.USE_PREF_SIZE);
+        about.setMinWidth(0);
         HBox top = new HBox(16, text, spacer, importButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -100,15 +129,18 @@ public final class DataView {
         title.getStyleClass().add("title-4");
         TableView<DatasetInfo> table = new TableView<>(viewModel.datasets());
         table.setId("datasetTable");
-        table.getStyleClass().addAll("dataset-table");
-        table.getColumns().add(column(tr("data.column.name"), DatasetInfo::name, 150));
+        table.getStyleClass().addAll("dataset-table", Styles.DENSE);
+        table.getColumns().add(column(tr("data.column.name"), DatasetInfo::name, 260));
         TableColumn<DatasetInfo, Object> rows = column(tr("data.column.rows"), d -> Formats.count(d.rows()), 90);
         rows.getStyleClass().add("numeric-column");
         TableColumn<DatasetInfo, Object> cols = column(tr("data.column.columns"), d -> d.columns().size(), 70);
         cols.getStyleClass().add("numeric-column");
+        TableColumn<DatasetInfo, Object> created = column(tr("data.column.imported"),
+                d -> d.createdAt() == null ? "" : IMPORTED_AT.format(d.createdAt().atZone(ZoneId.systemDefault())), 160);
         table.getColumns().add(rows);
         table.getColumns().add(cols);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(created);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label(tr("data.noDatasets"));
         empty.setWrapText(true);
         empty.getStyleClass().add("text-muted");
@@ -129,7 +161,7 @@ public final class DataView {
         VBox pane = new VBox(8, title, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         pane.getStyleClass().add("pane-padded");
-        pane.setMinWidth(260);
+        pane.setMinHeight(120);
         return pane;
     }
 
@@ -192,25 +224,26 @@ public final class DataView {
         table.setId("profileTable");
         table.getStyleClass().add("profile-table");
         table.setFixedCellSize(40);
-        TableColumn<ColumnProfile, Object> name = column(tr("profile.column"), ColumnProfile::name, 150);
-        TableColumn<ColumnProfile, Object> type = column(tr("profile.type"), c -> DataLabels.type(c.type()), 80);
-        TableColumn<ColumnProfile, Object> role = column(tr("profile.role"), c -> DataLabels.role(c.role()), 100);
+        TableColumn<ColumnProfile, Object> name = column(tr("profile.column"), ColumnProfile::name, 125);
+        TableColumn<ColumnProfile, Object> type = column(tr("profile.type"), c -> DataLabels.type(c.type()), 72);
+        TableColumn<ColumnProfile, Object> role = column(tr("profile.role"), c -> DataLabels.role(c.role()), 112);
         TableColumn<ColumnProfile, Object> missing = numeric(tr("profile.missing"),
-                c -> Formats.percent(c.missingShare()), 70);
+                c -> Formats.percent(c.missingShare()), 76);
         TableColumn<ColumnProfile, Object> distinct = numeric(tr("profile.distinct"),
-                c -> Formats.count(c.distinct()), 75);
+                c -> Formats.count(c.distinct()), 84);
         TableColumn<ColumnProfile, Object> min = numeric(tr("profile.min"),
-                c -> c.min() != null ? Formats.number(c.min()) : orEmpty(c.minText()), 80);
+                c -> c.min() != null ? Formats.number(c.min()) : orEmpty(c.minText()), 100);
         TableColumn<ColumnProfile, Object> max = numeric(tr("profile.max"),
-                c -> c.max() != null ? Formats.number(c.max()) : orEmpty(c.maxText()), 80);
-        TableColumn<ColumnProfile, Object> mean = numeric(tr("profile.mean"), c -> Formats.number(c.mean()), 80);
+                c -> c.max() != null ? Formats.number(c.max()) : orEmpty(c.maxText()), 100);
+        TableColumn<ColumnProfile, Object> mean = numeric(tr("profile.mean"), c -> Formats.number(c.mean()), 74);
         mean.setId("profileMeanColumn");
         TableColumn<ColumnProfile, Object> median = numeric(tr("profile.median"),
-                c -> Formats.number(c.median()), 80);
+                c -> Formats.number(c.median()), 76);
         TableColumn<ColumnProfile, ColumnProfile> distribution = new TableColumn<>(tr("profile.distribution"));
         distribution.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         distribution.setCellFactory(c -> new DistributionCell());
-        distribution.setPrefWidth(200);
+        distribution.setPrefWidth(170);
+        distribution.setMinWidth(120);
         distribution.setSortable(false);
         table.getColumns().addAll(java.util.List.of(name, type, role, missing, distinct, min, max, mean, median));
         table.getColumns().add(distribution);
@@ -225,8 +258,21 @@ public final class DataView {
     private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
         TableColumn<S, Object> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TextCell<>());
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 84)); // a narrow window scrolls sideways instead of hiding headers
         return c;
+    }
+
+    /** Plain text with the full value as a tooltip, so a narrow column never hides a value. */
+    private static final class TextCell<S> extends TableCell<S, Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            String text = empty || item == null ? null : item.toString();
+            setText(text);
+            setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+        }
     }
 
     private static <S> TableColumn<S, Object> numeric(String title, Function<S, Object> value, double width) {

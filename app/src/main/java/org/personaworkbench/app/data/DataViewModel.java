@@ -111,8 +111,15 @@ public final class DataViewModel {
         return dialogs.chooseFileToImport().map(this::wizardFor);
     }
 
-    /** A wizard for a file already chosen (used by {@link #startImport} and drag-and-drop). */
-    public ImportWizardViewModel wizardFor(Path file) {
+    /** A wizard for a file dropped on the view; empty when no project is open or an import runs. */
+    public Optional<ImportWizardViewModel> startImport(Path file) {
+        if (project.get() == null || importing.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(wizardFor(file));
+    }
+
+    private ImportWizardViewModel wizardFor(Path file) {
         ImportWizardViewModel wizard = new ImportWizardViewModel(file, engine, tasks, dialogs, this::nameInUse,
                 this::runImport);
         wizard.inspect();

@@ -12,6 +12,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -22,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.Formats;
@@ -42,7 +44,7 @@ import static org.personaworkbench.app.common.I18n.tr;
  */
 public final class ShellView {
 
-    private static final double SIDEBAR_TEXT_WIDTH = 178;
+    private static final double SIDEBAR_TEXT_WIDTH = 168;
 
     private final ShellViewModel viewModel;
     private final DataView dataView;
@@ -152,9 +154,15 @@ public final class ShellView {
         darkSwitch.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         viewModel.darkThemeProperty().addListener((obs, old, now) -> Theme.apply(now));
 
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox sidebar = new VBox(10, brand, projectLine, stepsTitle, steps, spacer, darkSwitch);
+        // the steps scroll when the window is short, so the theme switch and status bar stay visible
+        VBox.setVgrow(steps, Priority.ALWAYS);
+        ScrollPane stepsScroll = new ScrollPane(steps);
+        stepsScroll.setFitToWidth(true);
+        stepsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        stepsScroll.getStyleClass().add("sidebar-scroll");
+        stepsScroll.setMinHeight(0);
+        VBox.setVgrow(stepsScroll, Priority.ALWAYS);
+        VBox sidebar = new VBox(10, brand, projectLine, stepsTitle, stepsScroll, darkSwitch);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;
@@ -165,13 +173,10 @@ public final class ShellView {
         title.getStyleClass().add("step-title");
         VBox text = new VBox(1, title);
         if (!step.available()) {
-            Label later = new Label(tr(step.summaryKey()));
+            // a Text with a wrapping width measures its wrapped height exactly: never cut short
+            Text later = new Text(tr(step.summaryKey()));
             later.getStyleClass().add("step-later");
-            later.setWrapText(true);
-            // a fixed width lets the label compute its wrapped height; never cut the sentence short
-            later.setPrefWidth(SIDEBAR_TEXT_WIDTH);
-            later.setMaxWidth(SIDEBAR_TEXT_WIDTH);
-            later.setMinHeight(Region.USE_PREF_SIZE);
+            later.setWrappingWidth(SIDEBAR_TEXT_WIDTH);
             text.getChildren().add(later);
         }
         HBox graphic = new HBox(10, Icons.icon(step.icon(), 18), text);

@@ -230,8 +230,9 @@ public final class ShellViewModel {
         if (old != null) {
             closeInBackground(old.project());
         }
-        statusMessage.set(tr("status.projectOpened", Formats.projectName(opened.project().file()),
-                opened.datasets().size()));
+        Path file = opened.project().file();
+        statusMessage.set(opened.project().encrypted()
+                ? tr("status.projectOpenedEncrypted", file) : tr("status.projectOpened", file));
     }
 
     private void closeInBackground(Project old) {

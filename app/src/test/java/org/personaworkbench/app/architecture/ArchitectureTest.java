@@ -16,8 +16,16 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The layering rules from the design notes, checked on the compiled classes of engine and app (JavaFX is
  * on this module's class path, so a stray javafx import in the engine would be caught here).
  */
-@AnalyzeClasses(packages = "org.personaworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.personaworkbench", importOptions = ArchitectureTest.ProductionClassesOnly.class)
 class ArchitectureTest {
+
+    /** Skips compiled tests wherever the build puts them (any build folder's test-classes). */
+    static final class ProductionClassesOnly implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/test-classes/");
+        }
+    }
 
     @ArchTest
     static final ArchRule engineDoesNotDependOnJavaFx = noClasses().that()

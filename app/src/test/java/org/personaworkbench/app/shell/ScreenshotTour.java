@@ -8,7 +8,15 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextInputControl;
+import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.FakeDialogService;
+import org.personaworkbench.app.common.FxDialogService;
+import org.personaworkbench.engine.importing.BadRow;
+import org.personaworkbench.engine.importing.BadRowPolicy;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.RealEngine;
 import org.personaworkbench.app.common.Theme;
@@ -17,6 +25,7 @@ import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -48,6 +57,8 @@ public final class ScreenshotTour {
     private static Path work;
 
     private final FakeDialogService dialogs = new FakeDialogService();
+    private Stage mainStage;
+    private final TourDialogs tourDialogs = new TourDialogs();
     private ShellViewModel shell;
     private DataViewModel data;
     private Stage stage;
@@ -66,8 +77,9 @@ public final class ScreenshotTour {
         prefs.addRecent(existing);
         Theme.apply(false);
         FxTaskRunner tasks = new FxTaskRunner();
-        shell = new ShellViewModel(engine, tasks, dialogs, prefs);
-        data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
+        mainStage = primary;
+        shell = new ShellViewModel(engine, tasks, tourDialogs, prefs);
+        data = new DataViewModel(engine, tasks, tourDialogs, shell.projectProperty());
         ShellView view = new ShellView(shell, data);
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(UiResources.stylesheet());
@@ -123,6 +135,160 @@ public final class ScreenshotTour {
         settle(1000);
         shot("05-data-profile-dark");
         fx(() -> shell.darkThemeProperty().set(false));
+
+        // bad rows: the real dialog, shown on the FX thread while the worker waits
+        Path ragged = work.resolve("ragged-orders.csv");
+        Files.writeString(ragged, """
+                customer_id,amount,country
+                c1,10.5,UK
+                c2,20,France
+                c3,1.5
+                c4,7.75,Germany,extra
+                c5,12,UK
+                """);
+        tourDialogs.real = true;
+        dialogs.fileToImport = ragged;
+        fx(() -> ((ButtonBase) stage.getScene().lookup("#importDataButton")).fire());
+        waitFor(() -> wizardNode("#startImportButton") instanceof ButtonBase b && !b.isDisabled());
+        CompletableFuture.runAsync(() -> ((ButtonBase) wizardNode("#startImportButton")).fire(), Platform::runLater);
+        waitFor(() -> dialogPane() != null);
+        settle(1000);
+        shot("06-bad-rows-dialog");
+        fx(() -> pressDefault(dialogPane()));
+        waitFor(() -> data.datasets().size() == 2 && shell.tasks().running().isEmpty());
+        settle(800);
+        shot("07-after-skip");
+
+        // an error with its expandable detail: a file that is not text
+        Path binary = work.resolve("photo.csv");
+        byte[] bytes = new byte[4096];
+        new Random(1).nextBytes(bytes);
+        Files.write(binary, bytes);
+        dialogs.fileToImport = binary;
+        CompletableFuture.runAsync(() -> ((ButtonBase) stage.getScene().lookup("#importDataButton")).fire(),
+                Platform::runLater);
+        waitFor(() -> dialogPane() != null);
+        fx(() -> dialogPane().setExpanded(true));
+        settle(1000);
+        shot("08-error-dialog");
+        fx(() -> pressDefault(dialogPane()));
+        settle(500);
+        fx(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage) {
+                    w.hide();
+                }
+            }
+        });
+
+        // an unexpected failure: message plus the expandable technical detail
+        CompletableFuture.runAsync(() -> tourDialogs.showFailure("Could not profile orders",
+                new IllegalStateException("Column AMOUNT is not numeric")), Platform::runLater);
+        waitFor(() -> dialogPane() != null);
+        fx(() -> dialogPane().setExpanded(true));
+        settle(1000);
+        shot("08b-error-detail");
+        fx(() -> pressDefault(dialogPane()));
+        settle(300);
+
+        // a new encrypted project: the password dialog
+        dialogs.newProjectFile = work.resolve("secret-demo.mv.db");
+        Files.deleteIfExists(dialogs.newProjectFile);
+        CompletableFuture.runAsync(() -> shell.newProject(), Platform::runLater);
+        waitFor(() -> dialogPane() != null);
+        fx(() -> {
+            ((TextInputControl) dialogPane().lookup("#newPasswordField")).setText("tour-secret");
+            ((TextInputControl) dialogPane().lookup("#confirmPasswordField")).setText("tour-secre");
+        });
+        settle(800);
+        shot("09-password-mismatch");
+        fx(() -> ((TextInputControl) dialogPane().lookup("#confirmPasswordField")).setText("tour-secret"));
+        fx(() -> pressDefault(dialogPane()));
+        waitFor(() -> shell.project() != null && shell.project().project().encrypted()
+                && shell.tasks().running().isEmpty());
+        settle(800);
+        shot("10-encrypted-project");
+    }
+
+    /** The open dialog's pane, or null; call on the FX thread. */
+    private DialogPane dialogPane() {
+        for (Window w : Window.getWindows()) {
+            if (w != stage && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    private static void pressDefault(DialogPane pane) {
+        for (ButtonType type : pane.getButtonTypes()) {
+            if (type.getButtonData().isDefaultButton() || type.getButtonData() == ButtonBar.ButtonData.OK_DONE) {
+                ((ButtonBase) pane.lookupButton(type)).fire();
+                return;
+            }
+        }
+        ((ButtonBase) pane.lookupButton(pane.getButtonTypes().getFirst())).fire();
+    }
+
+    /** File choosers answer from the fake; everything else is the real dialog once {@link #real} is set. */
+    private final class TourDialogs implements DialogService {
+        volatile boolean real;
+        private FxDialogService fxDialogs;
+
+        private DialogService other() {
+            if (!real) {
+                return dialogs;
+            }
+            if (fxDialogs == null) {
+                fxDialogs = new FxDialogService(() -> mainStage);
+            }
+            return fxDialogs;
+        }
+
+        @Override
+        public void showError(String title, String message, String detail) {
+            other().showError(title, message, detail);
+        }
+
+        @Override
+        public void showInformation(String title, String message) {
+            other().showInformation(title, message);
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseNewProjectFile() {
+            return dialogs.chooseNewProjectFile();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseProjectToOpen() {
+            return dialogs.chooseProjectToOpen();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseFileToImport() {
+            return dialogs.chooseFileToImport();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseRejectsFile(String suggestedName) {
+            return dialogs.chooseRejectsFile(suggestedName);
+        }
+
+        @Override
+        public java.util.Optional<char[]> askNewProjectPassword(Path project) {
+            return other().askNewProjectPassword(project);
+        }
+
+        @Override
+        public java.util.Optional<char[]> askPassword(Path project, boolean wrongBefore) {
+            return other().askPassword(project, wrongBefore);
+        }
+
+        @Override
+        public BadRowPolicy.Decision askBadRows(List<BadRow> sample, long total) {
+            return other().askBadRows(sample, total);
+        }
     }
 
     /** Looks a node up in the wizard window; call on the FX thread. */

@@ -6,6 +6,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,24 @@ class WorkbenchUiTest {
         String message = robot.lookup("#importMessage").queryLabeled().getText();
         assertTrue(message.contains("orders"), message);
         assertTrue(ui.dialogs.errors.isEmpty(), ui.dialogs.errors.toString());
+    }
+
+    @Test
+    void keyboardShortcutsCreateAProjectAndOpenTheImportWizard(FxRobot robot) throws Exception {
+        Path csv = Files.writeString(dir.resolve("keys.csv"), "customer_id,amount\nc1,1\nc2,2\n");
+        ui.dialogs.newProjectFile = dir.resolve("keys-test");
+        ui.dialogs.fileToImport = csv;
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        waitUntil(() -> ui.shell.project() != null && ui.shell.tasks().running().isEmpty());
+        assertTrue(ui.shell.project().project().file().endsWith("keys-test.mv.db"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#previewTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getColumns().size() == 2).orElse(false));
+        robot.clickOn("#cancelWizardButton");
+        waitUntil(() -> robot.lookup("#previewTable").tryQuery().isEmpty());
+        assertTrue(ui.data.datasets().isEmpty(), "cancelling the wizard imports nothing");
     }
 
     @Test

@@ -52,6 +52,16 @@ public final class CsvImporter {
 
     private static final int CHECK_BYTES = 64 << 10;
 
+    /**
+     * Imports the file as a new dataset, all or nothing.
+     *
+     * @param progress told the file bytes read of the file's size every {@value #PROGRESS_ROWS} rows; may be null
+     * @param cancel   checked every few thousand rows; may be null
+     * @throws org.personaworkbench.engine.common.EngineException for a name in use, duplicate column names, a
+     *         missing, unreadable, empty or binary file, a wrong delimiter, text not in the chosen encoding, or
+     *         bad rows the policy refused (the message lists the first ones)
+     * @throws org.personaworkbench.engine.common.CancelledException when cancelled; nothing was written
+     */
     public ImportResult importFile(Project project, Path file, ImportOptions options, Progress progress,
                                    CancellationToken cancel) {
         long started = System.nanoTime();
@@ -177,8 +187,9 @@ public final class CsvImporter {
                 + "It was probably saved as Windows-1252 or ISO-8859-1: choose that encoding and import again.");
     }
 
+    /** A header may be shorter than the specs (cells missing, named by the inspector), not longer. */
     private static void checkHeaderWidth(Path file, int found, int expected) {
-        if (found != expected) {
+        if (found > expected) {
             throw new EngineException("The header of " + file + " has " + found + " columns but the import settings "
                     + "list " + expected + ". The file may have changed since it was inspected: inspect it again.");
         }

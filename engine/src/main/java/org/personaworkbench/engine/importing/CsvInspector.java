@@ -5,10 +5,13 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.personaworkbench.engine.common.EngineException;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the start of a CSV/TSV file (plain or .gz) and tells how it is written and what its columns
@@ -61,14 +64,16 @@ public final class CsvInspector {
     }
 
     private static CsvPreview preview(Path file, CsvFormat format, List<CsvRecord> records) {
-        int width = records.getFirst().getFieldCount();
-        List<String> names = format.header()
-                ? ColumnNames.fromHeader(file, records.getFirst().getFields(), width)
-                : ColumnNames.generated(width);
         List<CsvRecord> data = format.header() ? records.subList(1, records.size()) : records;
         if (data.size() > INFERENCE_ROWS) {
             data = data.subList(0, INFERENCE_ROWS);
         }
+        // when most rows are wider than the header (say "1,2," under "a,b"), header cells are missing: name them
+        int width = format.header() ? Math.max(records.getFirst().getFieldCount(), majorityWidth(data))
+                : usualWidth(records);
+        List<String> names = format.header()
+                ? ColumnNames.fromHeader(file, records.getFirst().getFields(), width)
+                : ColumnNames.generated(width);
         ColumnSample[] samples = sample(data, width);
         List<BadRow> bad = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
@@ -87,6 +92,29 @@ public final class CsvInspector {
             columns.add(describe(names.get(i), samples[i]));
         }
         return new CsvPreview(file, format, columns, rows, data.size(), bad);
+    }
+
+    /** The most common field count of the records (the larger one on a tie); 0 for none. */
+    static int usualWidth(List<CsvRecord> records) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        int best = 0;
+        int bestCount = 0;
+        for (CsvRecord r : records) {
+            int width = r.getFieldCount();
+            int count = counts.merge(width, 1, Integer::sum);
+            if (count > bestCount || count == bestCount && width > best) {
+                best = width;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    /** The field count more than half of the records have, or 0 when none has. */
+    static int majorityWidth(List<CsvRecord> records) {
+        int usual = usualWidth(records);
+        long holding = records.stream().filter(r -> r.getFieldCount() == usual).count();
+        return holding * 2 > records.size() ? usual : 0;
     }
 
     /** Type, pattern and role of one column from its sample. */
@@ -142,7 +170,7 @@ public final class CsvInspector {
                         + e.getMessage() + ". Check the delimiter and that quotes are balanced.", e);
             }
             complete = false;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("reading a String cannot fail", e);
         }
         if (truncated && complete && records.size() > 1) {

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates and opens project files. A project is one H2 file whose schema is created and upgraded by
  * versioned Flyway migrations; a file from a newer Persona Workbench is refused with a clear message.
+ *
+ * <p>A project file is open in at most one place: another process is kept out by H2's file lock, and a
+ * second open in this process is refused too. Opening also removes what an interrupted import left behind.
+ * Thread-safe; one instance per application is enough.
  */
 public final class ProjectService {
 

@@ -321,6 +321,14 @@ class CsvImporterTest {
     }
 
     @Test
+    void importsRowsWiderThanTheirHeaderUnderGeneratedNames() {
+        Path file = TestFiles.write(dir, "trailing.csv", "id,name\n1,a,\n2,b,\n");
+        ImportResult result = importAll(file, BadRowPolicy.FAIL);
+        assertEquals(List.of("id", "name", "column_3"), result.columns().stream().map(DatasetColumn::name).toList());
+        assertArrayEquals(new Object[] {2L, "b", null}, project.rows("data").get(1));
+    }
+
+    @Test
     void refusesADatasetNameInUseBeforeReadingTheFile() {
         project.with("Sales");
         Path missing = dir.resolve("not-even-there.csv");

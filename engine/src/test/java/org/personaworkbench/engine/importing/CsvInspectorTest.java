@@ -155,6 +155,14 @@ class CsvInspectorTest {
     }
 
     @Test
+    void namesColumnsMissingFromAHeaderShorterThanTheRows() {
+        Path file = TestFiles.write(dir, "short.csv", "id,name\n1,a,x\n2,b,y\n3,c\n");
+        CsvPreview preview = inspect(file);
+        assertEquals(List.of("id", "name", "column_3"), preview.columns().stream().map(PreviewColumn::name).toList());
+        assertEquals(List.of(new BadRow(4, null, "has 2 fields but the header has 3", "3,c")), preview.badRowsInSample());
+    }
+
+    @Test
     void listsRowsWithTheWrongFieldCountInTheSample() {
         Path file = TestFiles.write(dir, "w.csv", "a,b\n1,2\n3\n4,5,6\n");
         CsvPreview preview = inspect(file);

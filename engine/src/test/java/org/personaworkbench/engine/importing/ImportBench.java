@@ -17,8 +17,14 @@ import java.util.Locale;
  * made by {@code gen_transactions.py --n 1000000 --seed 7}, and the field parsers against the JDK's.
  * Not a test: run it by hand and compare with pandas.read_csv on the same file, same machine.
  *
- * <pre>java -cp engine/target/classes:engine/target/test-classes:fastcsv.jar \
- *     org.personaworkbench.engine.importing.ImportBench /work/shared/bench/data/transactions_1m.csv</pre>
+ * <pre>
+ * mvn -q -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/pwb-cp.txt
+ * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -Xmx2g \
+ *     -cp engine/target/classes:engine/target/test-classes:$(cat /tmp/pwb-cp.txt) \
+ *     org.personaworkbench.engine.importing.ImportBench /work/shared/bench/data/transactions_1m.csv 9 [--h2]
+ * </pre>
+ * (Maven's own JVM is 17, so {@code exec:java} cannot run these JDK 25 classes.) Arguments: the file,
+ * repetitions, and {@code --h2} to also time the import into a real project.
  */
 public final class ImportBench {
 

@@ -36,11 +36,14 @@ public final class CrashChild {
                 project.close();
             }
             case "hold" -> {
-                try (Project project = service.open(file, ProjectOptions.plain())) {
+                Project project = service.open(file, ProjectOptions.plain());
+                try {
                     signal(OPEN);
                     while (System.in.read() >= 0) {
                         // wait until the parent closes our stdin
                     }
+                } finally {
+                    project.close();
                 }
             }
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);

@@ -137,6 +137,8 @@ class DatasetWriterTest {
         first.commit(TestData.logEntry("Orders", 1));
         EngineException error = assertThrows(EngineException.class, () -> second.commit(TestData.logEntry("o", 1)));
         assertTrue(error.getMessage().startsWith("A dataset named 'orders' already exists"), error.getMessage());
+        assertThrows(EngineException.class, () -> second.append(new Object[] {"C", 3.0, 3L}),
+                "a writer whose commit failed takes no more rows");
         first.close();
         second.close();
         assertEquals(1, project.importLog().size());
@@ -189,6 +191,41 @@ class DatasetWriterTest {
         }
         assertEquals(List.of("Kept"), project.datasets().stream().map(DatasetInfo::name).toList());
         assertEquals(1, project.importLog().size());
+        project.close();
+        assertEquals(1, TestData.rowTables(folder.resolve("retail.mv.db")).size());
+    }
+
+    @Test
+    void closingTheProjectEndsAnUnfinishedImportWithoutATrace() throws Exception {
+        DatasetWriter writer = project.newDataset("Orders", TestData.orderColumns());
+        writer.append(new Object[] {"A", 1.0, 1L});
+        project.close();
+        EngineException error = assertThrows(EngineException.class, () -> writer.append(new Object[] {"B", 2.0, 2L}));
+        assertTrue(error.getMessage().contains("has already been closed"), error.getMessage());
+        writer.close();
+        assertEquals(List.of(), TestData.rowTables(folder.resolve("retail.mv.db")));
+    }
+
+    @Test
+    void storageFailureReachesTheCallerAsEngineExceptionAndLeavesNoTable() throws Exception {
+        TestData.writeOrders(project, "Orders", 1);
+        EngineException error;
+        try (DatasetWriter writer = project.newDataset("Notes", List.of(
+                new DatasetColumn("note", ColumnType.TEXT, ColumnRole.TEXT)))) {
+            writer.append(new Object[] {"first"});
+            // simulate a storage failure: the staging table disappears before the rows reach it
+            project.query("Orders", (connection, table, columns) -> {
+                try (ResultSet staging = connection.createStatement().executeQuery("SELECT TABLE_NAME FROM "
+                        + "INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'STAGING%'")) {
+                    staging.next();
+                    return connection.createStatement().execute("DROP TABLE " + staging.getString(1));
+                }
+            });
+            error = assertThrows(EngineException.class, () -> writer.commit(TestData.logEntry("Notes", 1)));
+        }
+        assertTrue(error.getMessage().startsWith("Could not write dataset 'Notes' in the project"), error.getMessage());
+        assertTrue(error.detail().contains("SQLException"), error.detail());
+        assertFalse(project.hasDataset("Notes"));
         project.close();
         assertEquals(1, TestData.rowTables(folder.resolve("retail.mv.db")).size());
     }

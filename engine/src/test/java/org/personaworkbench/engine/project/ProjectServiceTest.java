@@ -118,6 +118,20 @@ class ProjectServiceTest {
     }
 
     @Test
+    void projectOpenThroughAnotherServiceInThisProcessIsRefusedAndItsImportSurvives() {
+        Path file = folder.resolve("retail.mv.db");
+        try (Project project = service.create(file, ProjectOptions.plain());
+             DatasetWriter writer = project.newDataset("Orders", TestData.orderColumns())) {
+            writer.append(new Object[] {"A", 1.0, 1L});
+            EngineException error = assertThrows(EngineException.class,
+                    () -> new ProjectService().open(file, ProjectOptions.plain()));
+            assertTrue(error.getMessage().contains("is open in another Persona Workbench window or process"),
+                    error.getMessage());
+            assertEquals(1, writer.commit(TestData.logEntry("Orders", 1)).rows());
+        }
+    }
+
+    @Test
     void encryptedProjectOpensWithItsPasswordEvenWithSpaces() throws Exception {
         Path file = folder.resolve("secret.mv.db");
         try (Project project = service.create(file, ProjectOptions.withPassword("correct horse ñ".toCharArray()))) {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Creates and opens H2-backed projects for {@link org.personaworkbench.engine.project.ProjectService};
@@ -78,6 +80,7 @@ public final class H2ProjectStore {
         Connection main = null;
         try {
             main = connections.open();
+            refuseIfOpenElsewhereInThisProcess(file, main);
             new SchemaMigrations(file, connections).checkAndMigrate(main);
             LeftoverTables.drop(main);
             return new H2Project(file, connections, main, onClose);
@@ -85,6 +88,22 @@ public final class H2ProjectStore {
             throw failed(connections, main, SqlErrors.opening(file, e));
         } catch (RuntimeException e) {
             throw failed(connections, main, e);
+        }
+    }
+
+    /**
+     * H2's file lock keeps other processes out, but inside one JVM a second open silently shares the
+     * database; then dropping "leftover" staging tables would destroy another window's running import.
+     */
+    private static void refuseIfOpenElsewhereInThisProcess(Path file, Connection main) throws SQLException {
+        try (Statement statement = main.createStatement();
+             ResultSet sessions = statement.executeQuery(
+                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()")) {
+            sessions.next();
+            if (sessions.getLong(1) > 0) {
+                throw new EngineException("The project " + file + " is open in another Persona Workbench window "
+                        + "or process. Close it there, then try again.", "another connection in this JVM");
+            }
         }
     }
 

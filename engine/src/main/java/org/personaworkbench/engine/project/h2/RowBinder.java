@@ -59,11 +59,15 @@ final class RowBinder {
         };
     }
 
-    /** Binds the row starting at {@code offset} in {@code values} (row-major, {@link #width()} per row). */
-    void bind(PreparedStatement statement, Object[] values, int offset) throws SQLException {
+    /**
+     * Binds the row starting at {@code offset} in {@code values} (row-major, {@link #width()} per row) to
+     * the parameters after {@code firstParameter - 1}: a multi-row INSERT binds its k-th row at
+     * {@code k * width() + 1}.
+     */
+    void bind(PreparedStatement statement, Object[] values, int offset, int firstParameter) throws SQLException {
         for (int i = 0; i < types.length; i++) {
             Object value = values[offset + i];
-            int parameter = i + 1;
+            int parameter = firstParameter + i;
             switch (types[i]) {
                 case INTEGER -> {
                     if (value == null) {
