@@ -137,7 +137,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(create).disableProperty().bind(differ);
         dialog.setResultConverter(b -> b == create ? first.getText().toCharArray() : null);
-        first.requestFocus();
+        javafx.application.Platform.runLater(first::requestFocus);
         return dialog.showAndWait();
     }
 

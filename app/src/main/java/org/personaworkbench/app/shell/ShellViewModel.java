@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.Formats;
@@ -202,6 +203,8 @@ public final class ShellViewModel {
      * a future that completes when the file is released, so the launcher can wait before the JVM exits.
      */
     public CompletableFuture<Void> shutdown() {
+        // ask running work to stop first: the engine then rolls back what it had started
+        List.copyOf(tasks.running()).forEach(BackgroundTask::cancel);
         OpenProject old = project.get();
         if (old == null) {
             return CompletableFuture.completedFuture(null);

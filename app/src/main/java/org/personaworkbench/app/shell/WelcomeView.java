@@ -96,8 +96,10 @@ public final class WelcomeView {
         private final Button open = new Button(tr("welcome.recent.open"));
         private final Button remove = new Button(null, Icons.icon(Feather.X));
         private final HBox box;
+        private final javafx.beans.property.BooleanProperty missingFile = new javafx.beans.property.SimpleBooleanProperty();
 
         RecentCell() {
+            open.disableProperty().bind(missingFile.or(viewModel.busyProperty()));
             name.getStyleClass().add("recent-name");
             path.getStyleClass().addAll("recent-path", "text-muted", "text-small");
             missing.getStyleClass().addAll("recent-missing", "text-small");
@@ -139,7 +141,7 @@ public final class WelcomeView {
             path.setText(item.file().toString());
             missing.setVisible(!item.exists());
             missing.setManaged(!item.exists());
-            open.setDisable(!item.exists() || viewModel.busyProperty().get());
+            missingFile.set(!item.exists());
             if (!item.exists()) {
                 getStyleClass().add("missing");
             }

@@ -1,17 +1,29 @@
 package org.personaworkbench.engine.project;
 
+import org.personaworkbench.engine.common.CancellationToken;
+import org.personaworkbench.engine.common.Progress;
+import org.personaworkbench.engine.importing.BadRowPolicy;
+import org.personaworkbench.engine.importing.CsvImporter;
+import org.personaworkbench.engine.importing.CsvInspector;
+import org.personaworkbench.engine.importing.CsvPreview;
+import org.personaworkbench.engine.importing.FormatOverrides;
+import org.personaworkbench.engine.importing.ImportOptions;
+
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Child-process side of {@link CrashSafetyTest}; run as {@code CrashChild <mode> <project file>}.
  * <ul>
  *   <li>{@code import}: creates the project, commits a small dataset "first", prints {@value #COMMITTED}, then
- *       writes a dataset far too large to finish and prints {@value #WRITING} once 200,000 rows are in; the
- *       parent kills it from there.</li>
+ *       imports a 3-million-row CSV file with {@link CsvImporter} and prints {@value #WRITING} once a fifth of
+ *       the file is in; the parent kills it from there.</li>
  *   <li>{@code hold}: opens the project, prints {@value #OPEN} and keeps it open until stdin closes.</li>
  * </ul>
- * To exercise the CSV importer instead, replace {@link #writeHuge} with an importer call that reports progress.
  */
 public final class CrashChild {
 
@@ -19,7 +31,7 @@ public final class CrashChild {
     static final String WRITING = "WRITING";
     static final String OPEN = "OPEN";
     static final int FIRST_ROWS = 100;
-    static final long SIGNAL_AFTER_ROWS = 200_000;
+    static final long HUGE_CSV_ROWS = 3_000_000;
 
     private CrashChild() {
     }
@@ -50,19 +62,29 @@ public final class CrashChild {
         }
     }
 
-    /** Writes rows until killed (100 million would take minutes), signalling once well under way. */
-    static void writeHuge(Project project) {
-        try (DatasetWriter writer = project.newDataset("huge", TestData.wideColumns())) {
-            Object[] row = new Object[8];
-            for (long i = 0; i < 100_000_000L; i++) {
-                TestData.fillWideRow(row, i);
-                writer.append(row);
-                if (i + 1 == SIGNAL_AFTER_ROWS) {
-                    signal(WRITING);
-                }
+    /**
+     * Imports a large CSV file (written next to the project first) through the real CSV importer, signalling
+     * once a fifth of the file is in, so that the parent kills the process in the middle of the import.
+     */
+    static void writeHuge(Project project) throws IOException {
+        Path csv = project.file().resolveSibling("huge.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("order_id,customer_id,amount,quantity,placed_at,channel\n");
+            for (long i = 0; i < HUGE_CSV_ROWS; i++) {
+                out.write(i + ",C" + (i % 50_000) + "," + (i % 997) + "." + (i % 100) + "," + (i % 9 + 1)
+                        + ",2024-03-" + (10 + i % 18) + " 12:" + (10 + i % 50) + ":00," + (i % 3 == 0 ? "web" : "store")
+                        + "\n");
             }
-            writer.commit(TestData.logEntry("huge", writer.rowCount()));
         }
+        CsvPreview preview = new CsvInspector().inspect(csv, FormatOverrides.none());
+        AtomicBoolean signalled = new AtomicBoolean();
+        Progress progress = (done, total, message) -> {
+            if (total > 0 && done * 5 >= total && signalled.compareAndSet(false, true)) {
+                signal(WRITING);
+            }
+        };
+        new CsvImporter().importFile(project, csv, ImportOptions.fromPreview(preview, "huge", BadRowPolicy.FAIL),
+                progress, CancellationToken.create());
     }
 
     private static void signal(String line) {
