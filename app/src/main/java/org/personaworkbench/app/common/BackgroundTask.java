@@ -25,6 +25,7 @@ public final class BackgroundTask {
     final StringProperty message = new SimpleStringProperty(this, "message", "");
     final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(this, "cancelRequested");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(this, "cancellable", true);
 
     public BackgroundTask(String title, CancellationToken token) {
         this.title = Objects.requireNonNull(title, "title");
@@ -45,6 +46,17 @@ public final class BackgroundTask {
 
     public ReadOnlyBooleanProperty cancelRequestedProperty() {
         return cancelRequested.getReadOnlyProperty();
+    }
+
+    /** False for short work that cannot stop halfway (the status bar then offers no Cancel). */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    /** Marks the work as one that cannot stop halfway; call right after starting it, on the UI thread. */
+    public BackgroundTask notCancellable() {
+        cancellable.set(false);
+        return this;
     }
 
     /** Asks the work to stop; it ends (with a cancelled failure) once the engine has rolled back. */

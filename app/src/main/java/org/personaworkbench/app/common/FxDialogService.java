@@ -187,6 +187,8 @@ public final class FxDialogService implements DialogService {
         VBox.setVgrow(table, Priority.ALWAYS);
         dialog.getDialogPane().setContent(content);
         dialog.setResizable(true);
+        dialog.getDialogPane().setPrefWidth(880);
+        dialog.getDialogPane().setMinWidth(760);
         ButtonType skip = new ButtonType(I18n.tr("badRows.skip"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(I18n.tr("badRows.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(skip, cancel);
@@ -207,6 +209,7 @@ public final class FxDialogService implements DialogService {
             }
         });
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         return c;
     }
 

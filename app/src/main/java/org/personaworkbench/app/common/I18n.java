@@ -3,7 +3,6 @@ package org.personaworkbench.app.common;
 import org.personaworkbench.ui.UiResources;
 
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.logging.Logger;
@@ -16,24 +15,18 @@ import java.util.logging.Logger;
 public final class I18n {
 
     private static final Logger LOG = Logger.getLogger(I18n.class.getName());
-    private static volatile ResourceBundle bundle;
 
     private I18n() {
     }
 
-    /** The bundle FXML views are loaded with. */
-    public static ResourceBundle bundle() {
-        ResourceBundle b = bundle;
-        if (b == null) {
-            b = UiResources.messages();
-            bundle = b;
-        }
-        return b;
+    /** Loaded once, on first use (the default locale's bundle, falling back to English). */
+    private static final class Holder {
+        static final ResourceBundle BUNDLE = UiResources.messages();
     }
 
-    /** Uses another locale from now on (tests). */
-    public static void useLocale(Locale locale) {
-        bundle = UiResources.messages(locale);
+    /** The bundle FXML views are loaded with. */
+    public static ResourceBundle bundle() {
+        return Holder.BUNDLE;
     }
 
     /** The text for a key, with {@link MessageFormat} arguments when any are given. */

@@ -16,7 +16,7 @@ import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.TaskRunner;
-import org.personaworkbench.app.shell.OpenProject;
+import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.engine.common.CancelledException;
 import org.personaworkbench.engine.importing.BadRowPolicy;
 import org.personaworkbench.engine.importing.ImportOptions;

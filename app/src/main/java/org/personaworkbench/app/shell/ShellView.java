@@ -222,6 +222,7 @@ public final class ShellView {
             if (current == null) {
                 status.textProperty().bind(viewModel.statusMessageProperty());
                 progress.setVisible(false);
+                cancel.visibleProperty().unbind();
                 cancel.setVisible(false);
                 cancel.setOnAction(null);
             } else {
@@ -232,7 +233,7 @@ public final class ShellView {
                         current.messageProperty()));
                 progress.progressProperty().bind(current.progressProperty());
                 progress.setVisible(true);
-                cancel.setVisible(true);
+                cancel.visibleProperty().bind(current.cancellableProperty());
                 cancel.disableProperty().bind(current.cancelRequestedProperty());
                 cancel.setOnAction(e -> current.cancel());
             }

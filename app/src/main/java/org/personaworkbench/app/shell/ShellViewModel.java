@@ -1,5 +1,6 @@
 package org.personaworkbench.app.shell;
 
+import org.personaworkbench.app.common.OpenProject;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -18,6 +19,7 @@ import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.TaskRunner;
+import org.personaworkbench.engine.common.CancelledException;
 import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.project.DatasetInfo;
 import org.personaworkbench.engine.project.Project;
@@ -114,7 +116,7 @@ public final class ShellViewModel {
         tasks.run(tr("task.checkRecent"),
                 (progress, cancel) -> files.stream().map(f -> new RecentProject(f, Files.isRegularFile(f))).toList(),
                 recentProjects::setAll,
-                failure -> LOG.log(Level.FINE, "Could not check recent projects", failure));
+                failure -> LOG.log(Level.FINE, "Could not check recent projects", failure)).notCancellable();
     }
 
     /** Asks where to create a project and for an optional password, then creates it in the background. */
@@ -131,7 +133,7 @@ public final class ShellViewModel {
                     failure -> {
                         clear(password);
                         dialogs.showFailure(tr("error.createProject"), failure);
-                    });
+                    }).notCancellable();
         }));
     }
 
@@ -156,7 +158,13 @@ public final class ShellViewModel {
         tasks.run(tr("task.openProject", Formats.projectName(file)),
                 (progress, cancel) -> {
                     try {
-                        return OpenOutcome.opened(load(engine.openProject(file, options)));
+                        Project opened = engine.openProject(file, options);
+                        if (cancel.isCancelled()) {
+                            // opening cannot stop halfway: release the file again and stay where we were
+                            opened.close();
+                            throw new CancelledException();
+                        }
+                        return OpenOutcome.opened(load(opened));
                     } catch (EngineException e) {
                         if (engine.isEncrypted(file)) {
                             return OpenOutcome.passwordNeeded(e);
@@ -175,6 +183,10 @@ public final class ShellViewModel {
                 },
                 failure -> {
                     clear(password);
+                    if (failure instanceof CancelledException) {
+                        statusMessage.set(tr("status.openCancelled"));
+                        return;
+                    }
                     dialogs.showFailure(tr("error.openProject"), failure);
                     refreshRecent();
                 });
@@ -245,7 +257,7 @@ public final class ShellViewModel {
                     return Boolean.TRUE;
                 },
                 done -> { },
-                failure -> LOG.log(Level.WARNING, "Could not close project", failure));
+                failure -> LOG.log(Level.WARNING, "Could not close project", failure)).notCancellable();
     }
 
     /** Reads what the views need from a freshly opened project; closes it again when that fails. */

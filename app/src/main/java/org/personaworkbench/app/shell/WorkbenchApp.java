@@ -26,8 +26,11 @@ public final class WorkbenchApp extends Application {
     static final double DEFAULT_WIDTH = 1280;
     static final double DEFAULT_HEIGHT = 800;
 
-    private static volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
-    private static volatile AppPreferences lastPreferences;
+    /**
+     * Completes when the app has stopped, its project file is released and the preferences are on disk.
+     * JavaFX allows one launch per JVM, so one future serves the launcher waiting for it.
+     */
+    private static final CompletableFuture<Void> STOPPED = new CompletableFuture<>();
 
     private AppPreferences preferences;
     private Path initialProject;
@@ -43,7 +46,6 @@ public final class WorkbenchApp extends Application {
         preferences.windowState();
         preferences.recentProjects();
         preferences.darkTheme();
-        lastPreferences = preferences;
     }
 
     @Override
@@ -85,21 +87,22 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (shell != null) {
-            closed = shell.shutdown();
-        }
+        CompletableFuture<Void> closed = shell == null ? CompletableFuture.completedFuture(null) : shell.shutdown();
         if (tasks != null) {
             tasks.close();
         }
+        // writing the preferences is disk I/O: do it on a plain thread once the project is closed
+        closed.whenCompleteAsync((done, failure) -> {
+            if (preferences != null) {
+                preferences.flush();
+            }
+            STOPPED.complete(null);
+        }, work -> new Thread(work, "pwb-exit").start());
     }
 
-    /** Completes when the last project was closed after the window went away. */
-    static CompletableFuture<Void> closed() {
-        return closed;
-    }
-
-    static AppPreferences lastPreferences() {
-        return lastPreferences;
+    /** Completes when the app has stopped and everything is on disk. */
+    static CompletableFuture<Void> stopped() {
+        return STOPPED;
     }
 
     private static boolean visibleOnAScreen(AppPreferences.WindowState s) {

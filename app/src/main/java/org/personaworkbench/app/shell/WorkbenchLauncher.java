@@ -26,13 +26,9 @@ public final class WorkbenchLauncher {
         String[] args = projectOrNull == null ? new String[0] : new String[] {projectOrNull.toString()};
         Application.launch(WorkbenchApp.class, args);
         try {
-            WorkbenchApp.closed().get(60, TimeUnit.SECONDS);
+            WorkbenchApp.stopped().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "The project was not closed cleanly", e);
-        }
-        AppPreferences prefs = WorkbenchApp.lastPreferences();
-        if (prefs != null) {
-            prefs.flush();
         }
     }
 

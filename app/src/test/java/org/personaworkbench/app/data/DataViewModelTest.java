@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.personaworkbench.app.common.FakeDialogService;
 import org.personaworkbench.app.common.FakeEngine;
 import org.personaworkbench.app.common.ImmediateTaskRunner;
-import org.personaworkbench.app.shell.OpenProject;
+import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.engine.importing.BadRow;
 import org.personaworkbench.engine.importing.BadRowPolicy;
 import org.personaworkbench.engine.importing.ColumnRole;

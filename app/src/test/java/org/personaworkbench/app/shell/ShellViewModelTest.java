@@ -141,6 +141,21 @@ class ShellViewModelTest {
     }
 
     @Test
+    void cancellingAnOpenReleasesTheFileAndKeepsTheWelcomeScreen() {
+        Path file = dir.resolve("big.mv.db");
+        FakeProject created = (FakeProject) engine.createProject(file, ProjectOptions.plain());
+        created.close();
+        tasks.cancelNext();
+
+        vm.open(file);
+
+        assertNull(vm.project());
+        assertTrue(created.closed, "the project opened before the cancel was seen is closed again");
+        assertTrue(dialogs.errors.isEmpty(), "a cancel is not an error");
+        assertEquals("Opening was cancelled.", vm.statusMessageProperty().get());
+    }
+
+    @Test
     void recentProjectsAreMostRecentFirstAndMissingFilesAreMarked() throws Exception {
         Path a = Files.createFile(dir.resolve("a.mv.db"));
         Path b = dir.resolve("b.mv.db");

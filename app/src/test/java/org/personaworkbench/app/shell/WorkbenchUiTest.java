@@ -163,11 +163,16 @@ class WorkbenchUiTest {
         robot.clickOn("#importDataButton");
         waitUntil(() -> robot.lookup("#startImportButton").tryQuery()
                 .map(n -> !n.isDisabled()).orElse(false));
+        Path rejects = dir.resolve("ragged-rejected.csv");
+        ui.dialogs.rejectsFile = rejects;
+        robot.clickOn("#saveRejectsCheck");
+        waitUntil(() -> robot.lookup("#rejectsPathLabel").queryLabeled().getText().equals(rejects.toString()));
         robot.clickOn("#startImportButton");
 
         TableView<DatasetInfo> datasets = robot.lookup("#datasetTable").queryTableView();
         waitUntil(() -> datasets.getItems().size() == 1);
         assertEquals(3, datasets.getItems().getFirst().rows());
+        assertTrue(Files.readString(rejects).contains("c3"), "the rejected row was saved where asked");
         assertEquals(java.util.List.of(1L), ui.dialogs.badRowQuestions);
         assertNotNull(ui.dialogs.badRowThread);
         assertTrue(ui.dialogs.badRowThread.getName().contains("JavaFX Application Thread"),

@@ -1,4 +1,4 @@
-package org.personaworkbench.app.shell;
+package org.personaworkbench.app.common;
 
 import org.personaworkbench.engine.project.DatasetInfo;
 import org.personaworkbench.engine.project.Project;
