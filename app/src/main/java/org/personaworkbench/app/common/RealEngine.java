@@ -14,18 +14,10 @@ import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
 import org.personaworkbench.engine.project.ProjectService;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** The {@link Engine} backed by the real engine services. */
 public final class RealEngine implements Engine {
-
-    /** H2 writes this header at the start of an AES-encrypted file. */
-    private static final byte[] H2_ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ProjectService projects = new ProjectService();
     private final CsvInspector inspector = new CsvInspector();
@@ -44,13 +36,7 @@ public final class RealEngine implements Engine {
 
     @Override
     public boolean isEncrypted(Path file) {
-        Path normalized = ProjectService.normalize(file);
-        try (InputStream in = Files.newInputStream(normalized)) {
-            byte[] head = in.readNBytes(H2_ENCRYPTED_HEADER.length);
-            return Arrays.equals(head, H2_ENCRYPTED_HEADER);
-        } catch (IOException e) {
-            return false;
-        }
+        return projects.isEncrypted(file);
     }
 
     @Override

@@ -38,6 +38,14 @@ public final class ProjectService {
     }
 
     /**
+     * True when the project file exists and is encrypted, so a UI can ask for the password before opening.
+     * Reads only the file's first bytes.
+     */
+    public boolean isEncrypted(Path path) {
+        return store.isEncrypted(normalize(path));
+    }
+
+    /**
      * @throws org.personaworkbench.engine.common.EngineException when the file exists or cannot be written
      */
     public Project create(Path path, ProjectOptions options) {

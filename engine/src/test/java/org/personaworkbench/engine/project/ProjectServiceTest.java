@@ -146,6 +146,17 @@ class ProjectServiceTest {
     }
 
     @Test
+    void isEncryptedTellsEncryptedProjectsFromPlainOnesAndMissingFiles() throws Exception {
+        Path secret = folder.resolve("secret.mv.db");
+        Path plain = folder.resolve("plain.mv.db");
+        service.create(secret, ProjectOptions.withPassword("s3cret".toCharArray())).close();
+        service.create(plain, ProjectOptions.plain()).close();
+        assertTrue(service.isEncrypted(folder.resolve("secret")), "the extension is added as everywhere else");
+        assertFalse(service.isEncrypted(plain));
+        assertFalse(service.isEncrypted(folder.resolve("absent.mv.db")));
+    }
+
+    @Test
     void openingEncryptedProjectWithoutPasswordIsRefusedWithClearMessage() {
         Path file = folder.resolve("secret.mv.db");
         service.create(file, ProjectOptions.withPassword("s3cret".toCharArray())).close();

@@ -24,6 +24,18 @@ public final class H2ProjectStore {
      *
      * @param onClose run once when the returned project is closed
      */
+    /**
+     * True when the file starts like an H2 file encrypted with a password; false for anything else,
+     * including a file that cannot be read (opening it then says why).
+     */
+    public boolean isEncrypted(Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) && ProjectFileKind.of(file) == ProjectFileKind.ENCRYPTED;
+        } catch (org.personaworkbench.engine.common.EngineException unreadable) {
+            return false;
+        }
+    }
+
     public Project create(Path file, ProjectOptions options, Runnable onClose) {
         if (Files.exists(file)) {
             throw new EngineException("A file already exists at " + file + ". Choose another name, or open the "
