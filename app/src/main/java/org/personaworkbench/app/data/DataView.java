@@ -225,16 +225,16 @@ public final class DataView {
         table.getStyleClass().add("profile-table");
         table.setFixedCellSize(40);
         TableColumn<ColumnProfile, Object> name = column(tr("profile.column"), ColumnProfile::name, 125);
-        TableColumn<ColumnProfile, Object> type = column(tr("profile.type"), c -> DataLabels.type(c.type()), 72);
-        TableColumn<ColumnProfile, Object> role = column(tr("profile.role"), c -> DataLabels.role(c.role()), 112);
+        TableColumn<ColumnProfile, Object> type = column(tr("profile.type"), c -> DataLabels.type(c.type()), 92);
+        TableColumn<ColumnProfile, Object> role = column(tr("profile.role"), c -> DataLabels.role(c.role()), 104);
         TableColumn<ColumnProfile, Object> missing = numeric(tr("profile.missing"),
                 c -> Formats.percent(c.missingShare()), 76);
         TableColumn<ColumnProfile, Object> distinct = numeric(tr("profile.distinct"),
                 c -> Formats.count(c.distinct()), 84);
         TableColumn<ColumnProfile, Object> min = numeric(tr("profile.min"),
-                c -> c.min() != null ? Formats.number(c.min()) : orEmpty(c.minText()), 100);
+                c -> c.min() != null ? Formats.number(c.min()) : temporalText(c.minText()), 100);
         TableColumn<ColumnProfile, Object> max = numeric(tr("profile.max"),
-                c -> c.max() != null ? Formats.number(c.max()) : orEmpty(c.maxText()), 100);
+                c -> c.max() != null ? Formats.number(c.max()) : temporalText(c.maxText()), 100);
         TableColumn<ColumnProfile, Object> mean = numeric(tr("profile.mean"), c -> Formats.number(c.mean()), 74);
         mean.setId("profileMeanColumn");
         TableColumn<ColumnProfile, Object> median = numeric(tr("profile.median"),
@@ -251,8 +251,19 @@ public final class DataView {
         return table;
     }
 
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
+    /** Empty for null; the date part of an ISO date or date-time (the Distribution column shows the times). */
+    private static String temporalText(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        int t = iso.indexOf('T');
+        return t < 0 ? iso : iso.substring(0, t);
+    }
+
+    /** An ISO date-time as people read it: a space for the 'T', seconds only when not zero. */
+    private static String readableTemporal(String iso) {
+        String shown = iso.replace('T', ' ');
+        return shown.length() == 19 && shown.endsWith(":00") ? shown.substring(0, 16) : shown;
     }
 
     private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
@@ -314,10 +325,21 @@ public final class DataView {
                 setTooltip(new Tooltip(item.topValues().stream()
                         .map(v -> tr("profile.valueCount", valueText(v), Formats.count(v.count())))
                         .collect(Collectors.joining("\n"))));
+            } else if (item.minText() != null && item.maxText() != null) {
+                String range = tr("profile.dateRange", readableTemporal(item.minText()),
+                        readableTemporal(item.maxText()), Formats.count(daysBetween(item.minText(), item.maxText())));
+                topValues.setText(range);
+                setGraphic(topValues);
+                setTooltip(new Tooltip(range));
             } else {
                 setGraphic(null);
                 setTooltip(null);
             }
+        }
+
+        private static long daysBetween(String isoFrom, String isoTo) {
+            return java.time.temporal.ChronoUnit.DAYS.between(
+                    java.time.LocalDate.parse(temporalText(isoFrom)), java.time.LocalDate.parse(temporalText(isoTo)));
         }
 
         private static String valueText(ValueCount v) {
