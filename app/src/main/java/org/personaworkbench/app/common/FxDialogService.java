@@ -1,7 +1,6 @@
 package org.personaworkbench.app.common;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -11,11 +10,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -197,20 +194,7 @@ public final class FxDialogService implements DialogService {
     }
 
     private static TableColumn<BadRow, Object> column(String title, Function<BadRow, Object> value, double width) {
-        TableColumn<BadRow, Object> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                String text = empty || item == null ? null : item.toString();
-                setText(text);
-                setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
-            }
-        });
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
-        return c;
+        return TextColumns.of(title, value, width, 60);
     }
 
     private void prepare(Dialog<?> dialog, String title) {

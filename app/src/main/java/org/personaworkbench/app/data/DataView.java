@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
+import org.personaworkbench.app.common.TextColumns;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
 import org.personaworkbench.engine.profile.ColumnProfile;
@@ -267,23 +268,7 @@ public final class DataView {
     }
 
     private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
-        TableColumn<S, Object> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new TextCell<>());
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 84)); // a narrow window scrolls sideways instead of hiding headers
-        return c;
-    }
-
-    /** Plain text with the full value as a tooltip, so a narrow column never hides a value. */
-    private static final class TextCell<S> extends TableCell<S, Object> {
-        @Override
-        protected void updateItem(Object item, boolean empty) {
-            super.updateItem(item, empty);
-            String text = empty || item == null ? null : item.toString();
-            setText(text);
-            setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
-        }
+        return TextColumns.of(title, value, width, 84); // a narrow window scrolls sideways instead of hiding headers
     }
 
     private static <S> TableColumn<S, Object> numeric(String title, Function<S, Object> value, double width) {
