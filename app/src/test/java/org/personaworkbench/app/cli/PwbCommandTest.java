@@ -54,7 +54,7 @@ class PwbCommandTest {
     void helpListsEveryCommand() {
         Run run = pwb("--help");
         assertEquals(0, run.code());
-        for (String command : new String[] {"new", "import", "datasets", "profile"}) {
+        for (String command : new String[] {"new", "import", "datasets", "profile", "log", "gui"}) {
             assertTrue(run.out().contains(command), "help lists " + command + ":\n" + run.out());
         }
     }
@@ -123,6 +123,13 @@ class PwbCommandTest {
                 "quantity=integer", "--skip-bad-rows", "--rejects", rejects.toString(), "--json");
         assertEquals(0, skipped.code(), skipped.err());
         assertEquals(299, skipped.json().get("rows").asLong());
+        JsonNode log = pwb("log", project.toString(), "--json").json();
+        assertEquals(1, log.size(), "the failed attempt left no log entry");
+        assertEquals("orders", log.get(0).get("dataset").asText());
+        assertEquals(300, log.get(0).get("rowsRead").asLong());
+        assertEquals(1, log.get(0).get("rowsRejected").asLong());
+        assertEquals(csv.toAbsolutePath().toString(), log.get(0).get("source").asText());
+        assertEquals(skipped.json().get("sha256").asText(), log.get(0).get("sha256").asText());
         assertEquals(1, skipped.json().get("rejected").asLong());
         assertEquals(151, skipped.json().get("rejectedSample").get(0).get("line").asLong());
         assertTrue(Files.readString(rejects).contains("lots"));
