@@ -29,10 +29,7 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DatasetInfo> datasets;
-        try (Project p = project.open()) {
-            datasets = p.datasets();
-        }
+        List<DatasetInfo> datasets = project.read(Project::datasets);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(Json.write(datasets.stream().map(DatasetsCommand::toJson).toList()));

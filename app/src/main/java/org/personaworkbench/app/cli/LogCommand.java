@@ -29,10 +29,7 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ImportLogEntry> log;
-        try (Project p = project.open()) {
-            log = p.importLog();
-        }
+        List<ImportLogEntry> log = project.read(Project::importLog);
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.println(Json.write(log.stream().map(LogCommand::toJson).toList()));

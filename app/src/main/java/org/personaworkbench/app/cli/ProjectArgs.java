@@ -37,4 +37,11 @@ final class ProjectArgs {
     Project open() {
         return new ProjectService().open(file(), options());
     }
+
+    /** Opens the project, reads something from it and closes it again. */
+    <T> T read(java.util.function.Function<Project, T> reader) {
+        try (Project p = open()) {
+            return reader.apply(p);
+        }
+    }
 }
