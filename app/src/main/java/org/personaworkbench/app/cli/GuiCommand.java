@@ -34,7 +34,14 @@ final class GuiCommand implements Callable<Integer> {
             throw new EngineException("There is no project file " + file
                     + ". Create one with: pwb new " + project + " (or open the app without a project).");
         }
-        WorkbenchLauncher.launch(file);
+        try {
+            WorkbenchLauncher.launch(file);
+        } catch (UnsupportedOperationException noDisplay) {
+            // JavaFX's own words are "Unable to open DISPLAY": say what that means and what to do instead
+            throw new EngineException("The desktop app needs a graphical display, and none was found ("
+                    + noDisplay.getMessage() + "). Run 'pwb gui' in a desktop session, or use the command-line "
+                    + "commands listed by 'pwb --help'.", noDisplay);
+        }
         if (output.json) {
             spec.commandLine().getOut().println(Json.write(Map.of("closed", true)));
         }
