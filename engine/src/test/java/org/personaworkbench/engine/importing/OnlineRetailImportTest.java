@@ -1,5 +1,7 @@
 package org.personaworkbench.engine.importing;
 
+import org.personaworkbench.engine.SharedData;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.personaworkbench.engine.common.CancellationToken;
@@ -20,14 +22,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real UCI Online Retail file (541,909 rows, gzip): inspect, then import through the in-memory fake,
- * and compare with the figures in /work/shared/data/uci-online-retail/README.md. Skipped when the file
- * is not on this machine.
+ * and compare with the figures in ../shared/data/uci-online-retail/README.md. Skipped when ../shared (see
+ * {@link SharedData}) is not beside this clone.
  */
 @Tag("slow")
 class OnlineRetailImportTest {
 
-    private static final Path FILE = Path.of(System.getProperty("pwb.onlineRetail",
-            "/work/shared/data/uci-online-retail/online_retail.csv.gz"));
+    private static final Path FILE = SharedData.file("data/uci-online-retail/online_retail.csv.gz")
+            .orElse(Path.of("../shared/data/uci-online-retail/online_retail.csv.gz"));
 
     @Test
     void inspectsAndImportsTheWholeOnlineRetailFile() {
