@@ -19,4 +19,13 @@ final class Json {
             throw new IllegalStateException("Cannot write JSON", e);
         }
     }
+
+    /** Parses JSON stored by the engine (for example a feature set's recipe) so it nests in a document. */
+    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read stored JSON", e);
+        }
+    }
 }

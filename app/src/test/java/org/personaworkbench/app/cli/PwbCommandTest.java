@@ -54,7 +54,7 @@ class PwbCommandTest {
     void helpListsEveryCommand() {
         Run run = pwb("--help");
         assertEquals(0, run.code());
-        for (String command : new String[] {"new", "import", "datasets", "profile", "log", "gui"}) {
+        for (String command : new String[] {"new", "import", "datasets", "profile", "log", "features", "gui"}) {
             assertTrue(run.out().contains(command), "help lists " + command + ":\n" + run.out());
         }
     }
@@ -160,5 +160,96 @@ class PwbCommandTest {
         Run run = pwb("datasets", "x", "--bogus");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--bogus"), run.err());
+    }
+
+    private Path ordersCsv() throws IOException {
+        Path csv = dir.resolve("orders.csv");
+        Files.writeString(csv, """
+                invoice_no,customer_id,invoice_date,stock_code,quantity,unit_price
+                1001,C1,2024-01-01 10:00:00,A,2,5.00
+                1002,C1,2024-01-05 09:00:00,B,1,3.00
+                C1003,C1,2024-01-06 09:00:00,A,-1,5.00
+                1004,C2,2024-01-03 12:00:00,A,4,2.50
+                1005,,2024-01-09 08:00:00,A,1,1.00
+                """);
+        return csv;
+    }
+
+    @Test
+    void featuresRfmSavesAFeatureSetAndListsItWithJson() throws IOException {
+        Path project = dir.resolve("shop");
+        assertEquals(0, pwb("new", project.toString()).code());
+        Run imported = pwb("import", project.toString(), "--csv", ordersCsv().toString(), "--name", "orders");
+        assertEquals(0, imported.code(), imported.err());
+
+        Run rfm = pwb("features", "rfm", project.toString(), "--dataset", "orders", "--name", "rfm", "--json");
+        assertEquals(0, rfm.code(), rfm.err());
+        JsonNode doc = rfm.json();
+        assertEquals("rfm", doc.get("featureSet").asText());
+        assertEquals("orders", doc.get("dataset").asText());
+        assertEquals(2, doc.get("customers").asLong());
+        assertEquals("2024-01-10", doc.get("referenceDate").asText());
+        assertTrue(doc.get("seconds").asDouble() >= 0);
+        JsonNode champions = doc.get("segments").get(0);
+        assertEquals("Champions", champions.get("name").asText());
+        assertEquals(1, champions.get("customers").asLong());
+        assertEquals(0.5, champions.get("share").asDouble(), 1e-9);
+        assertEquals("customer_id", doc.get("columns").get(0).asText());
+        assertEquals("segment", doc.get("columns").get(doc.get("columns").size() - 1).asText());
+
+        Run list = pwb("features", "list", project.toString(), "--json");
+        assertEquals(0, list.code(), list.err());
+        JsonNode set = list.json().get(0);
+        assertEquals("rfm", set.get("name").asText());
+        assertEquals("rfm", set.get("kind").asText());
+        assertEquals("orders", set.get("dataset").asText());
+        assertEquals(2, set.get("rows").asLong());
+        assertEquals("2024-01-10", set.get("recipe").get("referenceDate").asText());
+
+        Run text = pwb("features", "list", project.toString());
+        assertTrue(text.out().contains("rfm"), text.out());
+        Run profile = pwb("profile", project.toString(), "--dataset", "rfm", "--json");
+        assertEquals(0, profile.code(), "the values are a dataset that can be profiled: " + profile.err());
+    }
+
+    @Test
+    void featuresRfmPrintsASummaryForPeopleAndHonoursTheReferenceDate() throws IOException {
+        Path project = dir.resolve("shop");
+        pwb("new", project.toString());
+        pwb("import", project.toString(), "--csv", ordersCsv().toString(), "--name", "orders");
+
+        Run rfm = pwb("features", "rfm", project.toString(), "--dataset", "orders", "--name", "Q1",
+                "--reference-date", "2024-02-01");
+
+        assertEquals(0, rfm.code(), rfm.err());
+        assertTrue(rfm.out().contains("2 customers, reference date 2024-02-01"), rfm.out());
+        assertTrue(rfm.out().contains("Champions"), rfm.out());
+    }
+
+    @Test
+    void featuresRfmWithoutATimestampRoleFailsWithHowToFixIt() throws IOException {
+        Path project = dir.resolve("crm");
+        Path csv = dir.resolve("spend.csv");
+        Files.writeString(csv, "customer_id,region,spend\nC001,North,120.50\nC002,South,80.00\n");
+        pwb("new", project.toString());
+        Run imported = pwb("import", project.toString(), "--csv", csv.toString(), "--name", "customers");
+        assertEquals(0, imported.code(), imported.err());
+
+        Run run = pwb("features", "rfm", project.toString(), "--dataset", "customers", "--name", "rfm");
+
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("'customers'") && run.err().contains("--role"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void featuresListOnAProjectWithoutFeatureSetsSaysHowToMakeOne() {
+        Path project = dir.resolve("empty");
+        pwb("new", project.toString());
+
+        Run run = pwb("features", "list", project.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("pwb features rfm"), run.out());
     }
 }

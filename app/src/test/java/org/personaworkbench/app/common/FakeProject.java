@@ -89,4 +89,14 @@ public final class FakeProject implements Project {
     public void close() {
         closed = true;
     }
+
+    @Override
+    public java.util.List<org.personaworkbench.engine.project.FeatureSetInfo> featureSets() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public java.util.Optional<org.personaworkbench.engine.project.FeatureSetInfo> featureSet(String name) {
+        return java.util.Optional.empty();
+    }
 }

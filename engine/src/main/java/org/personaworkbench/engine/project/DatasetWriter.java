@@ -24,6 +24,12 @@ public interface DatasetWriter extends AutoCloseable {
     /** Makes the dataset visible and logs the import, atomically. */
     DatasetInfo commit(ImportLogEntry logEntry);
 
+    /**
+     * Like {@link #commit}, and registers the new dataset as a feature set with its recipe in the same
+     * transaction, so a crash never leaves feature values without their feature-set entry.
+     */
+    DatasetInfo commitFeatureSet(ImportLogEntry logEntry, FeatureSetRecipe recipe);
+
     /** Drops everything written unless {@link #commit} succeeded. Never throws. */
     @Override
     void close();

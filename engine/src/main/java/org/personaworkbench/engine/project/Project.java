@@ -42,6 +42,13 @@ public interface Project extends AutoCloseable {
     /** Removes a dataset and its columns metadata (the import log keeps its history). */
     void deleteDataset(String name);
 
+    /** Feature sets in name order. */
+    List<FeatureSetInfo> featureSets();
+
+    /** The feature set with this name, ignoring case. */
+    Optional<FeatureSetInfo> featureSet(String name);
+
+
     /**
      * Runs read-only SQL work against a dataset's table (for profiles and, later, features).
      * The callback gets a connection and the quoted SQL table name; it must not write.

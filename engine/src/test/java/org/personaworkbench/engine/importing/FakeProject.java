@@ -170,8 +170,24 @@ final class FakeProject implements Project {
         }
 
         @Override
+        public DatasetInfo commitFeatureSet(ImportLogEntry logEntry,
+                                            org.personaworkbench.engine.project.FeatureSetRecipe recipe) {
+            throw new UnsupportedOperationException("the fake project keeps no feature sets");
+        }
+
+        @Override
         public void close() {
             closed = true;
         }
+    }
+
+    @Override
+    public java.util.List<org.personaworkbench.engine.project.FeatureSetInfo> featureSets() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public java.util.Optional<org.personaworkbench.engine.project.FeatureSetInfo> featureSet(String name) {
+        return java.util.Optional.empty();
     }
 }

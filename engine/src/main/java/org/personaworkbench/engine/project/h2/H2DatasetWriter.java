@@ -4,6 +4,7 @@ import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.project.DatasetColumn;
 import org.personaworkbench.engine.project.DatasetInfo;
 import org.personaworkbench.engine.project.DatasetWriter;
+import org.personaworkbench.engine.project.FeatureSetRecipe;
 import org.personaworkbench.engine.project.ImportLogEntry;
 
 import java.sql.Connection;
@@ -127,7 +128,16 @@ final class H2DatasetWriter implements DatasetWriter {
     }
 
     @Override
-    public synchronized DatasetInfo commit(ImportLogEntry logEntry) {
+    public DatasetInfo commit(ImportLogEntry logEntry) {
+        return commitWith(logEntry, null);
+    }
+
+    @Override
+    public DatasetInfo commitFeatureSet(ImportLogEntry logEntry, FeatureSetRecipe recipe) {
+        return commitWith(logEntry, Objects.requireNonNull(recipe, "recipe"));
+    }
+
+    private synchronized DatasetInfo commitWith(ImportLogEntry logEntry, FeatureSetRecipe recipe) {
         Objects.requireNonNull(logEntry, "logEntry");
         requireOpen();
         if (current.size > 0) {
@@ -135,7 +145,7 @@ final class H2DatasetWriter implements DatasetWriter {
         }
         finishInserter();
         rethrowFailure();
-        DatasetInfo info = project.publish(connection, tableNumber, name, columns, rows, logEntry,
+        DatasetInfo info = project.publish(connection, tableNumber, name, columns, rows, logEntry, recipe,
                 published -> table = published);
         state = State.COMMITTED;
         return info;

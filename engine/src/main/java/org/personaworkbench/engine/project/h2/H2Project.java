@@ -5,6 +5,8 @@ import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.project.DatasetColumn;
 import org.personaworkbench.engine.project.DatasetInfo;
 import org.personaworkbench.engine.project.DatasetWriter;
+import org.personaworkbench.engine.project.FeatureSetInfo;
+import org.personaworkbench.engine.project.FeatureSetRecipe;
 import org.personaworkbench.engine.project.ImportLogEntry;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectSettings;
@@ -16,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -153,7 +157,7 @@ final class H2Project implements Project {
      * connection after its inserter has stopped.
      */
     DatasetInfo publish(Connection connection, long tableNumber, String name, List<DatasetColumn> columns, long rows,
-                        ImportLogEntry logEntry, Consumer<String> renamed) {
+                        ImportLogEntry logEntry, FeatureSetRecipe featureSet, Consumer<String> renamed) {
         lock.lock();
         try {
             requireOpen();
@@ -168,7 +172,10 @@ final class H2Project implements Project {
             Instant now = Instant.now();
             connection.setAutoCommit(false);
             try {
-                metadata.insertDataset(connection, name, data, rows, now, columns);
+                long datasetId = metadata.insertDataset(connection, name, data, rows, now, columns);
+                if (featureSet != null) {
+                    metadata.insertFeatureSet(connection, name, datasetId, featureSet, now, rows);
+                }
                 metadata.insertLog(connection, new ImportLogEntry(name, logEntry.sourcePath(), logEntry.sha256(),
                         logEntry.importedAt() == null ? now : logEntry.importedAt(), logEntry.rowsRead(),
                         logEntry.rowsRejected(), logEntry.rejectSummary()));
@@ -217,6 +224,42 @@ final class H2Project implements Project {
             checkpoint(connection);
             return null;
         });
+    }
+
+    private static final String SELECT_FEATURE_SETS =
+            "SELECT NAME, SOURCE_DATASET, KIND, RECIPE_JSON, CREATED_AT, ROW_COUNT FROM FEATURE_SETS";
+
+    @Override
+    public List<FeatureSetInfo> featureSets() {
+        return withMain("read the feature set list", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    SELECT_FEATURE_SETS + " ORDER BY NAME_KEY, NAME, ID")) {
+                return readFeatureSets(statement);
+            }
+        });
+    }
+
+    @Override
+    public Optional<FeatureSetInfo> featureSet(String name) {
+        Objects.requireNonNull(name, "name");
+        return withMain("look up feature set '" + name + "'", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    SELECT_FEATURE_SETS + " WHERE NAME_KEY = ?")) {
+                statement.setString(1, SqlNames.nameKey(name.strip()));
+                return readFeatureSets(statement).stream().findFirst();
+            }
+        });
+    }
+
+    private static List<FeatureSetInfo> readFeatureSets(PreparedStatement statement) throws SQLException {
+        List<FeatureSetInfo> sets = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                sets.add(new FeatureSetInfo(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getLong(6)));
+            }
+        }
+        return sets;
     }
 
     @Override

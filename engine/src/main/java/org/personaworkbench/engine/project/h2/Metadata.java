@@ -4,6 +4,7 @@ import org.personaworkbench.engine.importing.ColumnRole;
 import org.personaworkbench.engine.importing.ColumnType;
 import org.personaworkbench.engine.project.DatasetColumn;
 import org.personaworkbench.engine.project.DatasetInfo;
+import org.personaworkbench.engine.project.FeatureSetRecipe;
 import org.personaworkbench.engine.project.ImportLogEntry;
 
 import java.sql.Connection;
@@ -109,6 +110,24 @@ final class Metadata {
     void deleteDataset(Connection connection, long id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("DELETE FROM DATASETS WHERE ID = ?")) {
             statement.setLong(1, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Registers the dataset {@code datasetId} as a feature set; runs in the caller's transaction. */
+    void insertFeatureSet(Connection connection, String name, long datasetId, FeatureSetRecipe recipe,
+                          java.time.Instant createdAt, long rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO FEATURE_SETS (NAME, NAME_KEY, DATASET_ID, SOURCE_DATASET, KIND, RECIPE_JSON, "
+                        + "CREATED_AT, ROW_COUNT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, name);
+            statement.setString(2, SqlNames.nameKey(name));
+            statement.setLong(3, datasetId);
+            statement.setString(4, recipe.sourceDataset());
+            statement.setString(5, recipe.kind());
+            statement.setString(6, recipe.recipeJson());
+            statement.setObject(7, createdAt.atOffset(java.time.ZoneOffset.UTC));
+            statement.setLong(8, rows);
             statement.executeUpdate();
         }
     }

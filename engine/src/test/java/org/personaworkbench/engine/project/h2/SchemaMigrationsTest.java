@@ -61,6 +61,7 @@ class SchemaMigrationsTest {
             assertEquals(List.of("Customers", "/in/c.csv", 3L, 1L, "line 3: bad number"),
                     List.of(log.dataset(), log.sourcePath(), log.rowsRead(), log.rowsRejected(), log.rejectSummary()));
             assertEquals(ProjectSettings.defaults(), project.settings(), "V2 added settings with defaults");
+            assertEquals(List.of(), project.featureSets(), "V3 added an empty feature set list");
             long visits = project.query("Customers", (connection, table, columns) -> {
                 try (ResultSet rows = connection.createStatement().executeQuery(
                         "SELECT SUM(" + columns.get(1) + ") FROM " + table)) {
@@ -74,7 +75,7 @@ class SchemaMigrationsTest {
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
             rows.next();
-            assertEquals(2, rows.getInt(1));
+            assertEquals(3, rows.getInt(1));
         }
     }
 
@@ -93,7 +94,7 @@ class SchemaMigrationsTest {
         EngineException error = assertThrows(EngineException.class, () -> service.open(file, ProjectOptions.plain()));
 
         assertEquals("The project " + file + " was written by a newer Persona Workbench (schema version 99; this "
-                + "version reads up to 2). Update Persona Workbench to open it.", error.getMessage());
+                + "version reads up to 3). Update Persona Workbench to open it.", error.getMessage());
         assertEquals(historyBefore, historyRows(connections), "nothing was migrated or recorded");
     }
 
