@@ -68,14 +68,13 @@ class CancelUiTest {
                                        CancellationToken cancel) {
             worker.set(Thread.currentThread());
             long done = 0;
-            while (!cancel.isCancelled()) {
-                progress.report(done = (done + 1) % 1000, 1000, "Imported " + done + " rows");
-                try {
-                    Thread.sleep(5); // the engine's pace, not the test's: the test waits on conditions
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+            try {
+                // reports progress every few milliseconds until the UI's Cancel reaches the token
+                while (!cancel.awaitCancel(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    progress.report(done = (done + 1) % 1000, 1000, "Imported " + done + " rows");
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             throw new CancelledException();
         }
