@@ -134,6 +134,30 @@ public interface Engine {
 
     RunComparison compareRuns(Project project, String first, String second);
 
+    // ---- Personas, rules and export (issue 4). Defaults throw so test doubles of other steps need not
+    // implement them; RealEngine delegates to the engine. ----
+
+    /** The run's personas in segment order, drafted and saved the first time. */
+    default List<org.personaworkbench.engine.personas.Persona> personas(Project project, String run) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** Saves one persona immediately and returns it as stored. */
+    default org.personaworkbench.engine.personas.Persona savePersona(Project project,
+                                                                      org.personaworkbench.engine.personas.Persona persona) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** Segment number to persona name of a run (empty when it has no personas yet). */
+    default java.util.Map<Integer, String> personaNames(Project project, String run) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** The segment profiles stored with a run (for the trait table: lift and significance). */
+    default SegmentProfiles runProfiles(Project project, String run) {
+        throw new UnsupportedOperationException("personas");
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

@@ -210,4 +210,27 @@ public final class RealEngine implements Engine {
     public RunComparison compareRuns(Project project, String first, String second) {
         return SegmentationRuns.compare(project.runAssignments(first), project.runAssignments(second));
     }
+
+    @Override
+    public List<org.personaworkbench.engine.personas.Persona> personas(Project project, String run) {
+        return org.personaworkbench.engine.personas.Personas.open(project, run);
+    }
+
+    @Override
+    public org.personaworkbench.engine.personas.Persona savePersona(Project project,
+                                                                     org.personaworkbench.engine.personas.Persona persona) {
+        return org.personaworkbench.engine.personas.Personas.save(project, persona);
+    }
+
+    @Override
+    public java.util.Map<Integer, String> personaNames(Project project, String run) {
+        return org.personaworkbench.engine.personas.Personas.names(project, run);
+    }
+
+    @Override
+    public SegmentProfiles runProfiles(Project project, String run) {
+        SegmentationRunInfo info = project.segmentationRun(run).orElseThrow(() -> new EngineException(
+                "There is no saved run called " + run + "."));
+        return SegmentationRuns.readProfiles(info);
+    }
 }

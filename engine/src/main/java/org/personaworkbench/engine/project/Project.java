@@ -126,6 +126,24 @@ public interface Project extends AutoCloseable {
     }
 
     /**
+     * The stored persona documents (JSON, written and read by the personas package) of a segmentation run, by
+     * segment number; empty when none are stored.
+     */
+    default java.util.Map<Integer, String> personaDocuments(String run) {
+        return java.util.Map.of();
+    }
+
+    /** Stores (inserts or replaces) one persona document of a run in its own transaction. */
+    default void savePersonaDocument(String run, int segment, String json) {
+        throw new UnsupportedOperationException("This project does not store personas");
+    }
+
+    /** Deletes every persona document of a run (when the run is deleted or re-drafted). */
+    default void deletePersonaDocuments(String run) {
+        throw new UnsupportedOperationException("This project does not store personas");
+    }
+
+    /**
      * Runs read-only SQL work against a dataset's table (for profiles and, later, features).
      * The callback gets a connection and the quoted SQL table name; it must not write.
      */
