@@ -67,6 +67,16 @@ public record ExportSource(String kind, String name, List<String> customerIds, L
         return new ExportSource("segmentation", run.name(), assignments.rowIds(), names, run.featureSet());
     }
 
+    /**
+     * The members of one persona: the rows of the run's segment {@code segment}, labelled with the persona's
+     * name in the segment and persona columns.
+     *
+     * @throws EngineException when the project has no such run or the run no such segment
+     */
+    public static ExportSource fromPersona(Project project, String runName, int segment) {
+        throw new UnsupportedOperationException("issue 4: personas engine");
+    }
+
     private static String savedRuns(Project project) {
         List<String> names = project.segmentationRuns().stream().map(SegmentationRunInfo::name).toList();
         return names.isEmpty() ? "It has no saved runs yet. " : "Saved runs: " + String.join(", ", names) + ". ";
