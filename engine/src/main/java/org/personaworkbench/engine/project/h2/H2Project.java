@@ -48,6 +48,7 @@ final class H2Project implements Project {
     private final SettingsJson settingsJson = new SettingsJson();
     private final RunStore runStore = new RunStore();
     private final RuleStore ruleStore = new RuleStore();
+    private final PersonaStore personaStore = new PersonaStore();
     private final Set<H2DatasetWriter> writers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -380,6 +381,7 @@ final class H2Project implements Project {
             }
             connection.setAutoCommit(false);
             try {
+                personaStore.delete(connection, name);
                 runStore.delete(connection, id);
                 connection.commit();
             } catch (SQLException e) {
@@ -388,6 +390,36 @@ final class H2Project implements Project {
             } finally {
                 connection.setAutoCommit(true);
             }
+            checkpoint(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<Integer, String> personaDocuments(String run) {
+        Objects.requireNonNull(run, "run");
+        return withMain("read the personas of segmentation run '" + run + "'",
+                connection -> personaStore.documents(connection, run));
+    }
+
+    /** One MERGE in auto-commit mode (its own transaction), then a checkpoint so the edit survives a crash. */
+    @Override
+    public void savePersonaDocument(String run, int segment, String json) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(json, "json");
+        withMain("save persona " + segment + " of segmentation run '" + run + "'", connection -> {
+            SegmentationRunInfo info = runStore.find(connection, run).orElseThrow(() -> RunNames.missing(run, file));
+            personaStore.save(connection, info.name(), segment, json, Instant.now());
+            checkpoint(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public void deletePersonaDocuments(String run) {
+        Objects.requireNonNull(run, "run");
+        withMain("delete the personas of segmentation run '" + run + "'", connection -> {
+            personaStore.delete(connection, run);
             checkpoint(connection);
             return null;
         });

@@ -80,7 +80,7 @@ class SchemaMigrationsTest {
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
             rows.next();
-            assertEquals(5, rows.getInt(1));
+            assertEquals(6, rows.getInt(1));
         }
     }
 
@@ -123,7 +123,7 @@ class SchemaMigrationsTest {
                              + "(SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\")")) {
             rows.next();
             assertEquals(0, rows.getLong(1), "deleting a run deleted its assignments");
-            assertEquals(5, rows.getInt(2));
+            assertEquals(6, rows.getInt(2));
         }
     }
 
@@ -160,7 +160,46 @@ class SchemaMigrationsTest {
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
             rows.next();
-            assertEquals(5, rows.getInt(1));
+            assertEquals(6, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void fileAtSchemaVersion5IsMigratedAndKeepsPersonasUntilTheirRunIsDeleted() throws Exception {
+        Path file = folder.resolve("v5.mv.db");
+        ConnectionFactory connections = ConnectionFactory.forFile(file, null, false);
+        try (Connection connection = connections.open()) {
+            new SchemaMigrations(file, connections, "5").migrate();
+            assertTrue(!SchemaMigrations.hasTable(connection, "PERSONAS"), "V5 only");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO SEGMENTATION_RUNS (NAME, NAME_KEY, FEATURE_SET, ALGORITHM, OPTIONS_JSON, "
+                        + "SEED, SEGMENTS, ROW_COUNT, METRICS_JSON, PROFILE_JSON, CREATED_AT) VALUES ('March', "
+                        + "'march', 'rfm', 'kmeans', '{}', 7, 2, 10, '{}', '{}', "
+                        + "TIMESTAMP WITH TIME ZONE '2024-05-01 10:00:00+00')");
+            }
+        }
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            assertEquals(java.util.Map.of(), project.personaDocuments("march"), "V6 added an empty persona table");
+            project.savePersonaDocument("MARCH", 1, "{\"name\":\"old\"}");
+            project.savePersonaDocument("march", 1, "{\"name\":\"Loyal\"}");
+            project.savePersonaDocument("march", 0, "{\"name\":\"New\"}");
+            EngineException noRun = assertThrows(EngineException.class,
+                    () -> project.savePersonaDocument("April", 0, "{}"));
+            assertTrue(noRun.getMessage().contains("no segmentation run named 'April'"), noRun.getMessage());
+        }
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            assertEquals(java.util.Map.of(0, "{\"name\":\"New\"}", 1, "{\"name\":\"Loyal\"}"),
+                    project.personaDocuments("March"), "replaced, not duplicated; kept across reopening");
+            project.deleteSegmentationRun("march");
+            assertEquals(java.util.Map.of(), project.personaDocuments("March"));
+        }
+        try (Connection connection = connections.open();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT (SELECT COUNT(*) FROM PERSONAS), "
+                             + "(SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\")")) {
+            rows.next();
+            assertEquals(0, rows.getLong(1), "deleting the run deleted its personas");
+            assertEquals(6, rows.getInt(2));
         }
     }
 
@@ -179,7 +218,7 @@ class SchemaMigrationsTest {
         EngineException error = assertThrows(EngineException.class, () -> service.open(file, ProjectOptions.plain()));
 
         assertEquals("The project " + file + " was written by a newer Persona Workbench (schema version 99; this "
-                + "version reads up to 5). Update Persona Workbench to open it.", error.getMessage());
+                + "version reads up to 6). Update Persona Workbench to open it.", error.getMessage());
         assertEquals(historyBefore, historyRows(connections), "nothing was migrated or recorded");
     }
 
