@@ -31,7 +31,7 @@ import java.util.Map;
 
 /**
  * Writes the customers of a segment as a campaign CSV: {@code customer_id} (or {@code customer_id_hash}),
- * {@code segment}, {@code persona} (empty until personas exist; left out with
+ * {@code segment}, {@code persona} (the row's persona name, empty where there is none; left out with
  * {@link ExportOptions#withPersonaColumn(boolean) withPersonaColumn(false)}), the chosen feature columns looked
  * up by customer id in the source's feature set (empty cells for a customer the feature set no longer has), and
  * {@code holdout} (true/false, see {@link HoldoutDraw}) when a holdout share is given. UTF-8, CRLF line ends,
@@ -119,7 +119,7 @@ public final class CampaignExport {
                     line.append(CsvCells.text(hashing == null || id == null ? id : hashing.hash(id)));
                     line.append(',').append(CsvCells.text(source.segmentLabels().get(r)));
                     if (options.personaColumn()) {
-                        line.append(',');
+                        line.append(',').append(CsvCells.text(source.personaNames().get(r)));
                     }
                     Integer at = features.isEmpty() || id == null ? null : featureRow.get(id);
                     for (FeatureColumn c : features) {

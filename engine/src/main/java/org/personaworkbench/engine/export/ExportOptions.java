@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param holdoutShare  share of rows flagged as holdout, in [0, 1], or NaN for no holdout column
  * @param seed          seed of the holdout draw
  * @param excelBom      start the file with the UTF-8 byte order mark (EF BB BF) so Excel reads it as UTF-8
- * @param personaColumn write the {@code persona} column (empty until personas exist)
+ * @param personaColumn write the {@code persona} column (each row's persona name, empty where there is none)
  */
 public record ExportOptions(Path target, List<String> columns, String hashSalt, double holdoutShare, long seed,
                             boolean excelBom, boolean personaColumn) {
@@ -32,7 +32,7 @@ public record ExportOptions(Path target, List<String> columns, String hashSalt, 
         }
     }
 
-    /** Writes {@code target} with ids, segment and an empty persona column; no features, hashing or holdout. */
+    /** Writes {@code target} with ids, segment and persona columns; no features, hashing or holdout. */
     public static ExportOptions to(Path target) {
         return new ExportOptions(target, List.of(), null, Double.NaN, 0, false, true);
     }

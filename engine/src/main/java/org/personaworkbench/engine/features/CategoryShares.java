@@ -35,8 +35,11 @@ public record CategoryShares(List<String> categories, List<String> columns, List
         return sharesPerCustomer.get(row)[k];
     }
 
-    /** {@code share_<category>} column names, lower case, at most 60 characters, unique. */
-    static List<String> columnNames(List<String> categories) {
+    /**
+     * {@code share_<category>} column names, lower case, at most 60 characters, unique; public so readers of a
+     * stored feature set can tell which category (kept in its recipe as {@code topCategories}) a column holds.
+     */
+    public static List<String> columnNames(List<String> categories) {
         List<String> names = new ArrayList<>();
         Set<String> used = new HashSet<>(FeatureSet.COLUMNS);
         for (String category : categories) {
