@@ -6,6 +6,7 @@ import org.personaworkbench.engine.export.CampaignExport;
 import org.personaworkbench.engine.export.ExportOptions;
 import org.personaworkbench.engine.export.ExportResult;
 import org.personaworkbench.engine.export.ExportSource;
+import org.personaworkbench.engine.personas.Personas;
 import org.personaworkbench.engine.rules.RuleSegments;
 import org.personaworkbench.engine.rules.RuleSyntaxException;
 import org.personaworkbench.engine.project.Project;
@@ -25,8 +26,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code pwb export PROJECT --segmentation RUN --out FILE}: a saved segmentation run as a campaign CSV (ids or
- * salted hashes, segment, persona, chosen feature columns, seeded holdout flag), written atomically.
+ * {@code pwb export PROJECT --segmentation RUN [--persona P] --out FILE}: a saved segmentation run (or one persona's
+ * members) as a campaign CSV (ids or salted hashes, segment, persona, chosen feature columns, seeded holdout flag),
+ * written atomically.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a saved segmentation run as a campaign CSV: customer id (or salted SHA-256 hash), "
@@ -41,6 +43,11 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--segmentation", paramLabel = "RUN", description = "The saved segmentation run to export.")
     String segmentation;
+
+    @Option(names = "--persona", paramLabel = "NAME_OR_SEGMENT",
+            description = "With --segmentation: export only this persona's members (its name or segment number); "
+                    + "segment and persona columns then hold the persona's name.")
+    String persona;
 
     @Option(names = "--rule", paramLabel = "N",
             description = "The saved rule segment (or a rule's text) to export: its members, segment = the rule's name.")
@@ -74,7 +81,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--bom", description = "Start the file with a UTF-8 byte order mark, for Excel.")
     boolean bom;
 
-    @Option(names = "--no-persona", description = "Leave out the persona column (empty until personas exist).")
+    @Option(names = "--no-persona", description = "Leave out the persona column (each row's persona name; "
+            + "empty when the run has no personas yet).")
     boolean noPersona;
 
     @Spec
@@ -90,6 +98,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Name what to export: --segmentation RUN "
                     + "(a run saved with pwb segment fit --name RUN) or --rule N (a rule saved with pwb rule save).");
         }
+        if (persona != null && segmentation == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--persona needs the run it belongs to: add --segmentation RUN.");
+        }
         ExportOptions options;
         try {
             options = ExportOptions.to(out).withColumns(columns == null ? List.of() : columns)
@@ -104,8 +116,9 @@ final class ExportCommand implements Callable<Integer> {
         ExportResult result;
         try (Project open = project.open()) {
             CancellationToken cancel = CancellationToken.create();
-            ExportSource source = segmentation != null ? ExportSource.fromRun(open, segmentation)
-                    : ruleSource(open, cancel);
+            ExportSource source = persona != null
+                    ? ExportSource.fromPersona(open, segmentation, personaSegment(open))
+                    : segmentation != null ? ExportSource.fromRun(open, segmentation) : ruleSource(open, cancel);
             result = CampaignExport.write(open, source, options, progress, cancel);
         } finally {
             progress.finish();
@@ -127,6 +140,25 @@ final class ExportCommand implements Callable<Integer> {
                     String.join(",", result.columns()), result.sha256());
         }
         return 0;
+    }
+
+    /** The segment of --persona: a saved persona's name (ignoring case) or a segment number. */
+    private int personaSegment(Project open) {
+        Map<Integer, String> names = Personas.names(open, segmentation);
+        for (Map.Entry<Integer, String> e : names.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(persona.strip())) {
+                return e.getKey();
+            }
+        }
+        try {
+            return Integer.parseInt(persona.strip());
+        } catch (NumberFormatException e) {
+            throw new EngineException("The run '" + segmentation + "' has no persona named '" + persona + "'. "
+                    + (names.isEmpty() ? "It has no personas yet: open them with pwb personas PROJECT --segmentation "
+                    + segmentation + ", or give a segment number."
+                    : "Its personas: " + String.join(", ", names.entrySet().stream()
+                    .map(n -> n.getKey() + " \"" + n.getValue() + "\"").toList()) + "."));
+        }
     }
 
     /** A rule segment's members, labelled with the rule's name, with --columns from --features or the rule's own. */

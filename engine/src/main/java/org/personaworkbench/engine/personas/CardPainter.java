@@ -74,13 +74,28 @@ final class CardPainter {
             float nameX = MARGIN + 104;
             float nameWidth = badgeX - 16 - nameX;
             float nameSize = 26;
-            while (nameSize > 14 && text.width(text.bold, nameSize, p.name()) > nameWidth) {
+            while (nameSize > 18 && text.width(text.bold, nameSize, p.name()) > nameWidth) {
                 nameSize -= 1;
             }
             fill(cs, new float[] {1, 1, 1});
-            text.line(cs, text.bold, nameSize, nameX, h - 52, text.fit(text.bold, nameSize, p.name(), nameWidth));
-            float y = h - 74;
-            for (String line : text.wrap(text.regular, 11, p.summary(), w - MARGIN - nameX, 3)) {
+            float y;
+            if (text.width(text.bold, nameSize, p.name()) <= nameWidth) {
+                text.line(cs, text.bold, nameSize, nameX, h - 52, p.name());
+                y = h - 74;
+            } else {
+                nameSize = 18;
+                while (nameSize > 13 && text.wrap(text.bold, nameSize, p.name(), nameWidth, 3).size() > 2) {
+                    nameSize -= 1;
+                }
+                y = h - 22 - nameSize;
+                for (String line : text.wrap(text.bold, nameSize, p.name(), nameWidth, 2)) {
+                    text.line(cs, text.bold, nameSize, nameX, y, line);
+                    y -= nameSize * 1.15f;
+                }
+                y -= 6;
+            }
+            int summaryLines = Math.max(1, (int) ((y - (h - BAND + 8)) / 14) + 1);
+            for (String line : text.wrap(text.regular, 11, p.summary(), w - MARGIN - nameX, Math.min(3, summaryLines))) {
                 text.line(cs, text.regular, 11, nameX, y, line);
                 y -= 14;
             }
@@ -106,7 +121,7 @@ final class CardPainter {
             {Double.isFinite(f.revenueShare()) ? StarterText.percent(f.revenueShare()) : "–", "of revenue"},
             {Double.isFinite(f.averageOrderValue()) ? String.format(Locale.ROOT, "%,.2f", f.averageOrderValue())
                     : "–", "average order value"},
-            {Double.isFinite(f.recencyDays()) ? String.format(Locale.ROOT, "%,.0f days", f.recencyDays()) : "–",
+            {Double.isFinite(f.recencyDays()) ? days(f.recencyDays()) : "–",
                 "since last order (median)"},
             {Double.isFinite(f.ordersPerCustomer()) ? String.format(Locale.ROOT, "%.1f", f.ordersPerCustomer())
                     : "–", "orders per customer"},
@@ -136,17 +151,29 @@ final class CardPainter {
         }
         y -= 14;
 
-        y = heading(cs, "WHAT SETS THEM APART", x, y);
         float bottom = MARGIN + 10;
         List<String> traits = p.traits().isEmpty() ? List.of("No tested traits saved with this run") : p.traits();
+        List<String> notes = p.notes().stream().map(StickyNote::text).filter(t -> !t.isBlank()).toList();
+        float notesRoom = notes.isEmpty() ? 0 : Math.min(110, 16 + notes.size() * 15f);
+        y = heading(cs, "WHAT SETS THEM APART", x, y);
+        y = bullets(cs, traits, x, y, width, bottom + notesRoom);
+        if (!notes.isEmpty()) {
+            y = heading(cs, "WORKSHOP NOTES", x, y - 8);
+            bullets(cs, notes, x, y, width, bottom);
+        }
+    }
+
+    /** Bulleted items, wrapped (at most three lines each), down to the bottom; returns the y below them. */
+    private float bullets(PDPageContentStream cs, List<String> items, float x, float y, float width, float bottom)
+            throws IOException {
         float size = 9.5f;
         float leading = 12;
-        for (String trait : traits) {
+        for (String item : items) {
             int room = (int) ((y - bottom) / leading);
             if (room <= 0) {
                 break;
             }
-            List<String> lines = text.wrap(text.regular, size, trait, width - 12, Math.min(room, 3));
+            List<String> lines = text.wrap(text.regular, size, item, width - 12, Math.min(room, 3));
             fill(cs, INK);
             text.line(cs, text.regular, size, x, y - size, "•");
             for (String line : lines) {
@@ -155,6 +182,7 @@ final class CardPainter {
             }
             y -= 3;
         }
+        return y;
     }
 
     private void rightArea(PDPageContentStream cs, Persona p, float x, float top, float width, float[] color,
@@ -215,23 +243,49 @@ final class CardPainter {
         return h;
     }
 
+    /**
+     * Draws headed sections from the top down to the bottom; when their text does not all fit, each section gets
+     * an equal share of the lines first (so a long first section never hides the next one), the rest goes to
+     * those that need more, and cut text ends in "…".
+     */
     private void sections(PDPageContentStream cs, String[][] sections, float x, float top, float width,
                           float bottom, float size) throws IOException {
-        float y = top;
         float leading = size * 1.3f;
-        for (String[] s : sections) {
-            if (y - 16 - leading < bottom) {
-                return;
-            }
-            y = heading(cs, s[0], x, y);
-            int room = Math.max(1, (int) ((y - bottom) / leading));
+        int n = sections.length;
+        int available = (int) ((top - bottom - n * 28) / leading);
+        if (available < n) {
+            return;
+        }
+        int[] needed = new int[n];
+        for (int i = 0; i < n; i++) {
+            needed[i] = text.wrap(text.regular, size, blankAsDash(sections[i][1]), width, 1000).size();
+        }
+        int[] lines = new int[n];
+        int left = available;
+        for (int i = 0; i < n; i++) {
+            lines[i] = Math.min(needed[i], available / n);
+            left -= lines[i];
+        }
+        for (int i = 0; i < n && left > 0; i++) {
+            int more = Math.min(left, needed[i] - lines[i]);
+            lines[i] += more;
+            left -= more;
+        }
+        float y = top;
+        for (int i = 0; i < n; i++) {
+            y = heading(cs, sections[i][0], x, y);
             fill(cs, INK);
-            for (String line : text.wrap(text.regular, size, blankAsDash(s[1]), width, room)) {
+            for (String line : text.wrap(text.regular, size, blankAsDash(sections[i][1]), width, lines[i])) {
                 text.line(cs, text.regular, size, x, y - size, line);
                 y -= leading;
             }
             y -= 12;
         }
+    }
+
+    private static String days(double days) {
+        long rounded = Math.round(days);
+        return rounded == 1 ? "1 day" : String.format(Locale.ROOT, "%,d days", rounded);
     }
 
     private static String blankAsDash(String s) {

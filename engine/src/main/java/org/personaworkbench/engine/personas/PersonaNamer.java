@@ -25,7 +25,9 @@ import java.util.Set;
  * low age".
  * <p>
  * When two segments get the same name, each gets its next distinguishing tested trait as a qualifier
- * ("Lapsed bargain hunters (high tenure)"), then a second one; a segment number is the last resort.
+ * ("Lapsed bargain hunters (high tenure)"), then a second one; segments that still clash are graded on the RFM
+ * column where they differ most ("higher spend", "lower spend"); a segment number is the last resort. Only the
+ * segment with the largest spend lift is called "Champions"; others that qualify are named by their position.
  * <p>
  * Goals, first rule that holds: lapsed and valuable (high spend or many orders) → win back; recent with few
  * orders → onboard; frequent with low order value → upsell; high spend with few categories → cross-sell;
@@ -87,50 +89,143 @@ public final class PersonaNamer {
     /** Suggestions in the order of {@code facts}. */
     static List<Suggestion> suggest(List<SegmentFacts> facts) {
         int n = facts.size();
+        RfmPosition[] positions = new RfmPosition[n];
         String[] base = new String[n];
         List<List<String>> qualifiers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             SegmentFacts f = facts.get(i);
-            RfmPosition position = RfmPosition.of(f);
+            positions[i] = RfmPosition.of(f);
             Set<String> used = new HashSet<>();
-            base[i] = position.known() ? rfmName(position) : traitName(f, used);
-            if (position.known()) {
+            base[i] = positions[i].known() ? rfmName(positions[i], true) : traitName(f, used);
+            if (positions[i].known()) {
                 used.addAll(RFM_NAMED);
             }
             qualifiers.add(qualifiers(f, used));
         }
+        onlyOneChampion(positions, base);
+
         String[] names = base.clone();
         int[] depth = new int[n];
-        for (int round = 0; round <= MAX_QUALIFIERS + 1; round++) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (String name : names) {
-                counts.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
-            }
-            boolean clash = false;
-            for (int i = 0; i < n; i++) {
-                if (counts.get(names[i].toLowerCase(Locale.ROOT)) > 1) {
-                    clash = true;
+        for (int round = 0; round < MAX_QUALIFIERS; round++) {
+            boolean changed = false;
+            for (int i : clashing(names)) {
+                List<String> q = qualifiers.get(i);
+                if (depth[i] < Math.min(q.size(), MAX_QUALIFIERS)) {
                     depth[i]++;
-                    List<String> q = qualifiers.get(i);
-                    names[i] = depth[i] <= Math.min(q.size(), MAX_QUALIFIERS)
-                            ? base[i] + " (" + String.join(", ", q.subList(0, depth[i])) + ")"
-                            : base[i] + " (segment " + facts.get(i).segment() + ")";
+                    names[i] = base[i] + " (" + String.join(", ", q.subList(0, depth[i])) + ")";
+                    changed = true;
                 }
             }
-            if (!clash) {
+            if (!changed) {
                 break;
             }
         }
+        graded(facts, names);
+        for (int i : clashing(names)) {
+            names[i] = names[i] + " (segment " + facts.get(i).segment() + ")";
+        }
         List<Suggestion> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Suggestion(facts.get(i).segment(), names[i], goal(RfmPosition.of(facts.get(i)))));
+            out.add(new Suggestion(facts.get(i).segment(), names[i], goal(positions[i])));
         }
         return out;
     }
 
+    /** Indices of names that another segment has too (ignoring case). */
+    private static List<Integer> clashing(String[] names) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String name : names) {
+            counts.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (counts.get(names[i].toLowerCase(Locale.ROOT)) > 1) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** When several segments qualify as Champions, the one with the largest spend lift keeps the title. */
+    private static void onlyOneChampion(RfmPosition[] positions, String[] base) {
+        int best = -1;
+        for (int i = 0; i < base.length; i++) {
+            if (base[i].equals("Champions") && (best < 0 || positions[i].monetaryLift() > positions[best].monetaryLift())) {
+                best = i;
+            }
+        }
+        for (int i = 0; i < base.length; i++) {
+            if (base[i].equals("Champions") && i != best) {
+                base[i] = rfmName(positions[i], false);
+            }
+        }
+    }
+
+    /**
+     * Segments that still share a name and differ by degree on an RFM column (for example two groups of loyal
+     * high spenders, one spending twice as much) get "higher spend" and "lower spend" on the column where their
+     * lifts differ most (at least 1.2×); of three, the middle one keeps the plain name.
+     */
+    private static void graded(List<SegmentFacts> facts, String[] names) {
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int i : clashing(names)) {
+            groups.computeIfAbsent(names[i].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            if (group.size() > 3) {
+                continue;
+            }
+            String bestColumn = null;
+            double bestSpread = 1.2;
+            for (String column : RunFacts.RFM) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = 0;
+                boolean all = true;
+                for (int i : group) {
+                    SegmentFacts.Signal signal = facts.get(i).signals().get(column);
+                    if (signal == null || !(signal.lift() > 0) || !Double.isFinite(signal.lift())) {
+                        all = false;
+                        break;
+                    }
+                    min = Math.min(min, signal.lift());
+                    max = Math.max(max, signal.lift());
+                }
+                if (all && max / min > bestSpread) {
+                    bestSpread = max / min;
+                    bestColumn = column;
+                }
+            }
+            if (bestColumn == null) {
+                continue;
+            }
+            String column = bestColumn;
+            List<Integer> order = new ArrayList<>(group);
+            order.sort(Comparator.comparingDouble(i -> -facts.get(i).signals().get(column).lift()));
+            String[] words = GRADES.get(column);
+            suffix(names, order.getFirst(), words[0]);
+            suffix(names, order.getLast(), words[1]);
+        }
+    }
+
+    /** What the segment with the larger and the smaller lift on a column is called when grading. */
+    private static final Map<String, String[]> GRADES = Map.of(
+            "recency_days", new String[] {"less recent", "more recent"},
+            "frequency", new String[] {"more orders", "fewer orders"},
+            "monetary", new String[] {"higher spend", "lower spend"},
+            "average_order_value", new String[] {"bigger baskets", "smaller baskets"},
+            "distinct_categories", new String[] {"more categories", "fewer categories"},
+            "tenure_days", new String[] {"longer-standing", "newer"});
+
+    private static void suffix(String[] names, int i, String words) {
+        String name = names[i];
+        names[i] = name.endsWith(")") ? name.substring(0, name.length() - 1) + ", " + words + ")"
+                : name + " (" + words + ")";
+    }
+
     /** The name from the RFM position (see the class comment). */
-    static String rfmName(RfmPosition p) {
-        if (p.recent() && p.frequent() && p.valuable() && p.frequencyLift() >= 3 && p.monetaryLift() >= 4) {
+    static String rfmName(RfmPosition p, boolean championsAllowed) {
+        if (championsAllowed && p.recent() && p.frequent() && p.valuable() && p.frequencyLift() >= 3
+                && p.monetaryLift() >= 4) {
             return "Champions";
         }
         String noun;
@@ -138,7 +233,7 @@ public final class PersonaNamer {
             noun = "high spenders";
         } else if (p.orderValue() == RfmPosition.Level.HIGH) {
             noun = "big-basket buyers";
-        } else if (p.recent() && p.fewOrders() && p.ordersPerCustomer() <= 1.5) {
+        } else if (p.newcomer() && p.ordersPerCustomer() <= 1.5) {
             noun = "first-time buyers";
         } else if (p.frequent() && p.orderValue() == RfmPosition.Level.LOW) {
             noun = "small-basket buyers";
@@ -156,7 +251,7 @@ public final class PersonaNamer {
             adjective = "At-risk";
         } else if (p.lapsed()) {
             adjective = "Lapsed";
-        } else if (p.recent() && p.fewOrders()) {
+        } else if (p.newcomer()) {
             adjective = "New";
         } else if (p.frequent()) {
             adjective = noun.equals("small-basket buyers") || noun.equals("regulars") ? "Frequent" : "Loyal";

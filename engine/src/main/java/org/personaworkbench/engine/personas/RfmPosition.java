@@ -12,7 +12,7 @@ import java.util.Map;
  *                          count as "few orders" even when everybody orders rarely
  */
 record RfmPosition(Level recency, Level frequency, Level monetary, Level orderValue, Level categories,
-                   double frequencyLift, double monetaryLift, double ordersPerCustomer) {
+                   Level tenure, double frequencyLift, double monetaryLift, double ordersPerCustomer) {
 
     /** Lift from which a column counts as high (and 1/HIGH as low). */
     static final double HIGH = 1.4;
@@ -29,7 +29,7 @@ record RfmPosition(Level recency, Level frequency, Level monetary, Level orderVa
         }
         return new RfmPosition(level(s.get("recency_days")), level(frequency), level(monetary),
                 level(s.get("average_order_value")), level(s.get("distinct_categories")),
-                frequency == null ? Double.NaN : frequency.lift(), monetary == null ? Double.NaN : monetary.lift(),
+                level(s.get("tenure_days")), frequency == null ? Double.NaN : frequency.lift(), monetary == null ? Double.NaN : monetary.lift(),
                 orders);
     }
 
@@ -64,9 +64,19 @@ record RfmPosition(Level recency, Level frequency, Level monetary, Level orderVa
         return frequency == Level.HIGH;
     }
 
-    /** Fewer orders than the rest, or about one order each. */
+    /**
+     * Few orders: about one order each, or fewer orders than the rest and at most 2.5 on average (when known), so
+     * a mainstream segment with a handful of orders each is not called new only because a few very frequent
+     * customers pull the others' mean up.
+     */
     boolean fewOrders() {
-        return frequency == Level.LOW || (Double.isFinite(ordersPerCustomer) && ordersPerCustomer <= 1.5);
+        boolean known = Double.isFinite(ordersPerCustomer);
+        return (known && ordersPerCustomer <= 1.5) || (frequency == Level.LOW && (!known || ordersPerCustomer <= 2.5));
+    }
+
+    /** Recent, few orders and (when tenure is known) a short time as a customer. */
+    boolean newcomer() {
+        return recent() && fewOrders() && (tenure == Level.LOW || tenure == Level.UNKNOWN);
     }
 
     /** Spends much more than the rest. */

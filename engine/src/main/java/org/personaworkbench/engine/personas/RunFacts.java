@@ -37,7 +37,7 @@ final class RunFacts {
 
     /** The RFM columns naming and goals look at. */
     static final List<String> RFM = List.of("recency_days", "frequency", "monetary", "average_order_value",
-            "distinct_categories");
+            "distinct_categories", "tenure_days");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,12 +107,7 @@ final class RunFacts {
                 } else {
                     double[] values = joined.column(column);
                     if (values != null) {
-                        double mine = mean(values, in, true);
-                        double others = mean(values, in, false);
-                        if (Double.isFinite(mine) && Double.isFinite(others)) {
-                            signals.put(column, new SegmentFacts.Signal(mine, others,
-                                    others == 0 ? Double.NaN : mine / others, Double.NaN));
-                        }
+                        signals.put(column, untested(values, in));
                     }
                 }
             }
@@ -122,6 +117,25 @@ final class RunFacts {
         return out;
     }
 
+    /**
+     * The segment against the rest on a column the profile did not test (so not among the clustered features):
+     * the lift is the ratio of medians when both are positive, because spend and order values are heavily skewed
+     * and a few very large customers would otherwise make everyone else look small; else the ratio of means.
+     */
+    private static SegmentFacts.Signal untested(double[] values, boolean[] in) {
+        double mine = mean(values, in, true);
+        double others = mean(values, in, false);
+        double mineMedian = median(values, in);
+        boolean[] out = new boolean[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = !in[i];
+        }
+        double othersMedian = median(values, out);
+        double lift = mineMedian > 0 && othersMedian > 0 ? mineMedian / othersMedian
+                : others == 0 || !Double.isFinite(others) ? Double.NaN : mine / others;
+        return new SegmentFacts.Signal(mine, others, lift, Double.NaN);
+    }
+
     /** The RFM values of every assignment row (NaN where the customer or the column is missing). */
     private static final class Joined {
         double[] recency;
@@ -129,6 +143,7 @@ final class RunFacts {
         double[] monetary;
         double[] orderValue;
         double[] categories;
+        double[] tenure;
         final List<double[]> shares = new ArrayList<>();
         final List<String> shareNames = new ArrayList<>();
         final Map<String, String> labels = new HashMap<>();
@@ -140,6 +155,7 @@ final class RunFacts {
                 case "monetary" -> monetary;
                 case "average_order_value" -> orderValue;
                 case "distinct_categories" -> categories;
+                case "tenure_days" -> tenure;
                 default -> null;
             };
         }
@@ -178,6 +194,7 @@ final class RunFacts {
             }
         }
         joined.categories = values(table, "distinct_categories", at);
+        joined.tenure = values(table, "tenure_days", at);
         Map<String, String> realNames = categoryNames(source.get());
         for (FeatureColumn column : table.columns()) {
             String name = column.name().toLowerCase(Locale.ROOT);

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param segment   segment number
  * @param figures   key figures
  * @param signals   the segment against everyone else on the RFM columns that are known ({@code recency_days},
- *                  {@code frequency}, {@code monetary}, {@code average_order_value}, {@code distinct_categories}),
+ *                  {@code frequency}, {@code monetary}, {@code average_order_value}, {@code distinct_categories},
+ *                  {@code tenure_days}),
  *                  tested ones from the run's profile, the others computed from the joined RFM values
  * @param tested    every feature comparison of the run's profile for this segment (empty without a profile)
  * @param traits    the profile's traits in plain words, most distinguishing first
@@ -32,7 +33,8 @@ record SegmentFacts(int segment, PersonaFigures figures, Map<String, Signal> sig
      *
      * @param mean       segment mean
      * @param othersMean mean of everyone else
-     * @param lift       mean / othersMean (NaN when othersMean is 0)
+     * @param lift       mean / othersMean for tested values (NaN when othersMean is 0); for untested ones the ratio
+     *                   of medians (see {@link RunFacts})
      * @param q          BH-adjusted p of the profile's test, or NaN when the value was not tested
      */
     record Signal(double mean, double othersMean, double lift, double q) {

@@ -62,19 +62,19 @@ final class StarterText {
     static Story story(String name, ActionableGoal goal, SegmentFacts facts) {
         RfmPosition p = RfmPosition.of(facts);
         List<String> categories = facts.figures().topCategories();
-        String favourite = categories.isEmpty() ? "their favourite products" : categories.getFirst();
+        String top = categories.isEmpty() ? "" : " (top category: " + categories.getFirst() + ")";
         String who = whoTheyAre(p, facts);
         return switch (goal) {
             case WIN_BACK -> new Story(
                     who + " They used to buy " + (p.valuable() || p.frequent() ? "a lot" : "now and then")
                             + " but have not ordered for a long time; every month without an order makes a return "
                             + "less likely.",
-                    "Find a reason to come back: something new in " + favourite + ", a fair deal, an easy reorder.",
+                    "Find a reason to come back: something new, a fair deal, an easy reorder.",
                     "Forgot about us, found another shop, or the last order disappointed.",
                     "Email, Retargeting ads, Direct mail",
                     "I used to order from you. What has changed?",
-                    List.of(new ContentRow("We-miss-you email", "What is new in " + favourite + " since their last "
-                                    + "order", "Email"),
+                    List.of(new ContentRow("We-miss-you email", "What is new since their last order" + top,
+                                    "Email"),
                             new ContentRow("Time-limited offer", "A reason to order this month", "Email"),
                             new ContentRow("Retargeting ad", "Their most bought products, back in stock",
                                     "Paid social")));
@@ -85,36 +85,39 @@ final class StarterText {
                     "Email, Website",
                     "The first order went fine. What else do you have?",
                     List.of(new ContentRow("Welcome series", "How to get the most from the first purchase", "Email"),
-                            new ContentRow("Product guide", "Best sellers next to " + favourite, "Website"),
+                            new ContentRow("Product guide", "Best sellers of the shop" + top, "Website"),
                             new ContentRow("Second-order offer", "A small thank-you on the next order", "Email")));
             case UPSELL -> new Story(
-                    who + " They come back" + (p.frequent() ? " often" : "") + ", but each basket is small"
-                            + (p.lowSpend() ? " and their total spend is low." : "."),
+                    who + (p.orderValue() == RfmPosition.Level.LOW
+                            ? " They come back" + (p.frequent() ? " often" : "") + ", but each basket is small."
+                            : " There is room for more in every order they place."),
                     "Get more value per visit: bundles, bigger packs, the better version of what they buy.",
                     "Price-sensitive; sees little reason to add more to the basket.",
                     "Email, Website, Push",
                     "I know what I need, and I buy it when I need it.",
-                    List.of(new ContentRow("Bundle offer", "Save when buying " + favourite + " together", "Website"),
+                    List.of(new ContentRow("Bundle offer", "Save when buying their usual products together",
+                                    "Website"),
                             new ContentRow("Free-shipping threshold", "Add one more item to reach it", "Email"),
                             new ContentRow("Premium range", "Why the better version is worth it", "Push")));
             case CROSS_SELL -> new Story(
                     who + " They buy mostly from a narrow part of the range.",
-                    "Discover categories that go with " + favourite + ".",
+                    "Discover more of the range than what they usually buy" + top + ".",
                     "Does not know the rest of the range; recommendations feel random.",
                     "Email, Website",
                     "I didn't know you sold that too.",
-                    List.of(new ContentRow("Recommendation email", "Goes well with " + favourite, "Email"),
+                    List.of(new ContentRow("Recommendation email", "Products bought with their usual ones", "Email"),
                             new ContentRow("Category spotlight", "A category they have not tried", "Website"),
                             new ContentRow("Starter kit", "A small first order in a new category", "Email")));
             case RETAIN -> new Story(
-                    who + " They are among the best customers: they order often and spend a lot.",
+                    who + " They are among the most valuable customers: losing one costs more than winning a new "
+                            + "one.",
                     "Keep being recognised: early access, good service, no surprises.",
-                    "Being treated like everybody else; stock-outs of " + favourite + ".",
+                    "Being treated like everybody else; stock-outs of the products they reorder.",
                     "Email, Account manager, Loyalty programme",
                     "I order here all the time; make it easy for me.",
                     List.of(new ContentRow("Loyalty perks", "Thank you, with early access to new lines", "Email"),
                             new ContentRow("Reorder reminder", "Their regular products in one click", "Email"),
-                            new ContentRow("Preview event", "New " + favourite + " before anyone else",
+                            new ContentRow("Preview event", "New lines before anyone else" + top,
                                     "Loyalty programme")));
         };
     }

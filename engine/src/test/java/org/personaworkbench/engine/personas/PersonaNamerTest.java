@@ -55,6 +55,31 @@ class PersonaNamerTest {
     }
 
     @Test
+    void onlyTheBiggestSpenderIsChampionsAndSameNamesWithoutOtherTraitsAreGradedBySpend() {
+        SegmentProfile elite = rfm(0, 5, 20, 70);
+        SegmentProfile veryGood = rfm(1, 8, 6, 8);
+        SegmentProfile lapsed = rfm(2, 300, 1, 2.5);
+        SegmentProfile lapsedRicher = rfm(3, 300, 1, 5.5);
+
+        List<PersonaNamer.Suggestion> s = PersonaNamer.suggest(new SegmentProfiles(40, List.of(),
+                List.of(elite, veryGood, lapsed, lapsedRicher)));
+
+        assertEquals(List.of("Champions", "Loyal high spenders", "At-risk high spenders (lower spend)",
+                "At-risk high spenders (higher spend)"), s.stream().map(PersonaNamer.Suggestion::name).toList(),
+                "segment 1 also qualifies as Champions but spends less than segment 0; 2 and 3 differ only in spend");
+    }
+
+    /** A segment with recency (% of the rest's), order and spend lifts against the rest, all significant. */
+    private static SegmentProfile rfm(int segment, double recencyPercent, double ordersLift, double spendLift) {
+        return new SegmentProfile(segment, 10, 0.25, List.of(
+                new FeatureComparison("recency_days", recencyPercent, recencyPercent, 100, 100, recencyPercent / 100,
+                        -1.5, 1e-9, 1e-8),
+                new FeatureComparison("frequency", 5 * ordersLift, 5 * ordersLift, 5, 5, ordersLift, 1.5, 1e-9, 1e-8),
+                new FeatureComparison("monetary", 100 * spendLift, 100 * spendLift, 100, 100, spendLift, 1.5, 1e-9,
+                        1e-8)), List.of(), null);
+    }
+
+    @Test
     void nonRfmFeaturesAreNamedByTheirTwoStrongestTestedTraits() {
         SegmentProfile rich = new SegmentProfile(0, 50, 0.5, List.of(
                 new FeatureComparison("income", 90, 90, 30, 30, 3, 2.5, 1e-9, 1e-8),
