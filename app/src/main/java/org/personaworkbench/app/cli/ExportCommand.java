@@ -90,6 +90,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (persona != null && segmentation == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--persona needs the run it belongs to: add --segmentation RUN.");
+        }
         if (rule != null && segmentation != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Give either --segmentation RUN or --rule N, not both.");
@@ -97,10 +101,6 @@ final class ExportCommand implements Callable<Integer> {
         if (segmentation == null && rule == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Name what to export: --segmentation RUN "
                     + "(a run saved with pwb segment fit --name RUN) or --rule N (a rule saved with pwb rule save).");
-        }
-        if (persona != null && segmentation == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--persona needs the run it belongs to: add --segmentation RUN.");
         }
         ExportOptions options;
         try {

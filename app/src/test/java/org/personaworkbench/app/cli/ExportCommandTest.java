@@ -191,7 +191,7 @@ class ExportCommandTest {
     }
 
     /** RFC 4180 with CRLF, as the export writes it; a leading BOM is skipped. */
-    private static List<List<String>> readCsv(Path file) throws IOException {
+    static List<List<String>> readCsv(Path file) throws IOException {
         String text = Files.readString(file);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -11,6 +11,8 @@ import org.personaworkbench.engine.common.Progress;
 import org.personaworkbench.engine.features.FeatureColumn;
 import org.personaworkbench.engine.features.FeatureTable;
 import org.personaworkbench.engine.features.FeatureTables;
+import org.personaworkbench.engine.personas.Persona;
+import org.personaworkbench.engine.personas.Personas;
 import org.personaworkbench.engine.project.FeatureSetRecipe;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
@@ -272,6 +274,52 @@ class CampaignExportTest {
         assertEquals(labels[0] < 0 ? "noise" : labels[0] == 0 ? "Loyal" : labels[0] == 2 ? "=Lapsed" : "1",
                 named.segmentLabels().get(0));
         assertEquals("noise", named.segmentLabels().get(50));
+    }
+
+    @Test
+    void personaNamesRoundTripThroughThePersonaColumnAndOnePersonaExportsOnlyItsMembers() throws Exception {
+        Path before = folder.resolve("before.csv");
+        export(ExportOptions.to(before));
+        assertTrue(Csv.read(before).stream().skip(1).allMatch(row -> row.get(2).isEmpty()),
+                "no personas yet: the persona column is empty");
+        List<Persona> personas = Personas.open(project, "March");
+        Personas.save(project, personas.get(2).withName("=Lapsed, \"formula\" fans"));
+        Map<Integer, String> names = Personas.names(project, "March");
+        assertEquals(3, names.size());
+
+        Path all = folder.resolve("all.csv");
+        export(ExportOptions.to(all));
+
+        List<List<String>> rows = Csv.read(all);
+        assertEquals(List.of("customer_id", "segment", "persona"), rows.get(0));
+        for (int i = 0; i < ids.size(); i++) {
+            List<String> row = rows.get(i + 1);
+            assertEquals(labels[i] < 0 ? "noise" : Integer.toString(labels[i]), row.get(1), "row " + i);
+            assertEquals(labels[i] < 0 ? "" : names.get(labels[i]), Csv.unneutralised(row.get(2)), "row " + i);
+        }
+        assertTrue(rows.stream().anyMatch(row -> row.get(2).equals("'=Lapsed, \"formula\" fans")),
+                "a persona name that looks like a formula is neutralised");
+
+        Path one = folder.resolve("one.csv");
+        ExportResult result = CampaignExport.write(project, ExportSource.fromPersona(project, "march", 2),
+                ExportOptions.to(one).withColumns(List.of("monetary")), Progress.NONE, CancellationToken.create());
+
+        List<List<String>> members = Csv.read(one);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (labels[i] == 2) {
+                expected.add(ids.get(i));
+            }
+        }
+        assertEquals(expected.size(), result.rows());
+        assertEquals(expected, members.stream().skip(1).map(row -> Csv.unneutralised(row.get(0))).toList());
+        assertTrue(members.stream().skip(1).allMatch(row -> Csv.unneutralised(row.get(1)).equals(names.get(2))
+                && Csv.unneutralised(row.get(2)).equals(names.get(2))), "segment and persona hold the name");
+
+        EngineException missing = assertThrows(EngineException.class,
+                () -> ExportSource.fromPersona(project, "March", 7));
+        assertEquals("The segmentation run 'March' has no segment 7. Its segments are [0, 1, 2].",
+                missing.getMessage());
     }
 
     private static Set<String> flaggedIds(List<List<String>> rows) {
