@@ -122,7 +122,7 @@ final class PersonaJson {
      */
     static Persona readDocument(String json) {
         Located doc = parse(json, "The persona stored in the project");
-        return persona(doc, doc.root, "The persona stored in the project");
+        return persona(doc, doc.root, "The persona stored in the project", false);
     }
 
     /**
@@ -158,19 +158,20 @@ final class PersonaJson {
             if (!item.isObject()) {
                 throw doc.error(item, null, "Each entry of \"personas\" must be an object");
             }
-            out.add(persona(doc, item, what));
+            out.add(persona(doc, item, what, true));
         }
         return out;
     }
 
-    private static Persona persona(Located doc, JsonNode json, String what) {
+    /** One persona object; an import needs a name, a stored persona may have been saved with its name cleared. */
+    private static Persona persona(Located doc, JsonNode json, String what, boolean nameRequired) {
         JsonNode segment = json.get("segment");
         if (segment == null || !segment.canConvertToInt() || !segment.isIntegralNumber() || segment.asInt() < 0) {
             throw doc.error(json, segment == null ? null : "segment", what + ": a persona needs \"segment\", a "
                     + "segment number (0, 1, …)");
         }
         JsonNode name = json.get("name");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+        if (name == null || !name.isTextual() || (nameRequired && name.asText().isBlank())) {
             throw doc.error(json, name == null ? null : "name", what + ": persona " + segment.asInt()
                     + " needs a \"name\"");
         }

@@ -90,6 +90,9 @@ class PersonasTest {
             assertEquals("Sleeping bargain hunters", Personas.names(project, "March").get(1));
             assertEquals(List.of(new StickyNote("Try a winter sale", Instant.parse("2026-11-23T10:00:00Z"))),
                     personas.get(1).notes());
+            Persona cleared = Personas.save(project, personas.get(0).withName(""));
+            assertEquals(cleared, Personas.open(project, "March").getFirst(),
+                    "a name cleared while typing is kept, not replaced by a new draft");
             project.deleteSegmentationRun("March");
             assertEquals(Map.of(), Personas.names(project, "March"));
         }
