@@ -67,8 +67,7 @@ final class StarterText {
         return switch (goal) {
             case WIN_BACK -> new Story(
                     who + " They used to buy " + (p.valuable() || p.frequent() ? "a lot" : "now and then")
-                            + " but have not ordered for a long time; every month without an order makes a return "
-                            + "less likely.",
+                            + "; every month without an order makes a return less likely.",
                     "Find a reason to come back: something new, a fair deal, an easy reorder.",
                     "Forgot about us, found another shop, or the last order disappointed.",
                     "Email, Retargeting ads, Direct mail",
