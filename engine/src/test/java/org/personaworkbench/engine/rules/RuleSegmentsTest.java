@@ -252,6 +252,18 @@ class RuleSegmentsTest {
     }
 
     @Test
+    void aSavedRuleExportsItsMembersLabelledWithItsNameAndItsFeatureSet() {
+        RuleSegments.save(project, "Young", "age < 40 and country is not missing");
+        var source = org.personaworkbench.engine.export.ExportSource.fromRule(project, "young", null, cancel);
+        assertEquals("rule", source.kind());
+        assertEquals(List.of("1", "6"), source.customerIds());
+        assertEquals(List.of("Young", "Young"), source.segmentLabels());
+        assertEquals("rfm", source.featureSet(), "the rule uses no feature set: the project's first");
+        assertThrows(EngineException.class,
+                () -> org.personaworkbench.engine.export.ExportSource.fromRule(project, "old", null, cancel));
+    }
+
+    @Test
     void fieldsListEveryRuleFieldWithItsTypeAndQualifyAmbiguousNames() {
         RuleFields fields = RuleSegments.fields(project);
 
