@@ -53,8 +53,8 @@ public final class ExportView {
         root.setId("exportView");
         root.getStyleClass().addAll("step-view", "export-view");
         root.setTop(header());
-        VBox left = new VBox(12, sourceCard(), columnsCard(), optionsCard(), exportLine());
-        VBox right = new VBox(12, resultCard());
+        VBox left = new VBox(12, sourceCard(), columnsCard(), exportLine());
+        VBox right = new VBox(12, optionsCard(), resultCard());
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(520);
@@ -222,14 +222,28 @@ public final class ExportView {
         persona.setId("personaColumnCheck");
         persona.selectedProperty().bindBidirectional(viewModel.personaColumnProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.addRow(0, hash, new Label(tr("export.salt")), salt);
-        grid.addRow(1, holdout, new Label(tr("export.share")), share, new Label(tr("export.seed")), seed);
-        grid.addRow(2, bom);
-        grid.addRow(3, persona);
-        return card(key("export.options"), Feather.SETTINGS, grid);
+        HBox.setHgrow(salt, Priority.ALWAYS);
+        VBox lines = new VBox(8, line(hash, fixed(tr("export.salt")), salt),
+                line(holdout, fixed(tr("export.share")), share, fixed(tr("export.seed")), seed),
+                line(bom, persona));
+        return card(key("export.options"), Feather.SETTINGS, lines);
+    }
+
+    private static HBox line(Node... nodes) {
+        HBox box = new HBox(10, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof CheckBox c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        return box;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private Node exportLine() {
@@ -249,6 +263,8 @@ public final class ExportView {
         HBox runningBox = new HBox(8, progress, cancel, task);
         runningBox.setAlignment(Pos.CENTER_LEFT);
         runningBox.visibleProperty().bind(viewModel.runningProperty());
+        runningBox.managedProperty().bind(runningBox.visibleProperty());
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         viewModel.currentTaskProperty().addListener((obs, old, now) -> {
             progress.progressProperty().unbind();
             task.textProperty().unbind();
@@ -276,7 +292,7 @@ public final class ExportView {
         preview.setEditable(false);
         preview.setWrapText(false);
         preview.getStyleClass().add("detail-text");
-        preview.setPrefRowCount(11);
+        preview.setPrefRowCount(10);
         Label previewTitle = new Label(tr("export.preview"));
         previewTitle.getStyleClass().add("title-4");
         VBox shown = new VBox(10, facts, previewTitle, preview);
@@ -309,6 +325,7 @@ public final class ExportView {
     private static void fact(GridPane grid, int row, String key, String value, String id) {
         Label name = new Label(tr(key));
         name.getStyleClass().add("text-muted");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         v.setId(id);

@@ -28,7 +28,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -62,7 +61,7 @@ public final class RulesView {
         root.getStyleClass().addAll("step-view", "rules-view");
         root.setTop(header());
         SplitPane split = new SplitPane(savedList(), editor());
-        split.setDividerPositions(0.2);
+        split.setDividerPositions(0.25);
         split.getStyleClass().add("data-split");
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         root.setCenter(split);
@@ -86,14 +85,7 @@ public final class RulesView {
         Label about = new Label(tr("rules.summary"));
         about.getStyleClass().add("text-muted");
         about.setWrapText(true);
-        Label message = new Label();
-        message.setId("rulesMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-        VBox box = new VBox(6, title, about, message);
+        VBox box = new VBox(4, title, about);
         box.getStyleClass().add("step-header");
         return box;
     }
@@ -133,10 +125,14 @@ public final class RulesView {
         delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> viewModel.delete(list.getSelectionModel().getSelectedItem()));
         HBox buttons = new HBox(6, newRule, delete);
+        newRule.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, title, list, buttons);
         box.getStyleClass().add("segments-card");
-        box.setMinWidth(200);
-        return box;
+        VBox.setVgrow(box, Priority.ALWAYS);
+        VBox column = new VBox(12, box, fromSegmentCard());
+        column.setMinWidth(250);
+        return column;
     }
 
     // ---- editor ----
@@ -152,13 +148,21 @@ public final class RulesView {
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(viewModel.projectProperty().isNull());
         save.setOnAction(e -> viewModel.save());
-        HBox nameLine = new HBox(8, new Label(tr("rules.name")), name, save);
+        Label saved = new Label();
+        saved.setId("rulesMessage");
+        saved.getStyleClass().addAll("text-muted", "text-small");
+        saved.setGraphic(Icons.icon(Feather.CHECK));
+        saved.textProperty().bind(viewModel.messageProperty());
+        saved.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        saved.managedProperty().bind(saved.visibleProperty());
+        saved.setMaxWidth(260);
+        HBox nameLine = new HBox(8, new Label(tr("rules.name")), name, save, saved);
         nameLine.setAlignment(Pos.CENTER_LEFT);
 
         builder.setId("ruleBuilder");
         ScrollPane builderScroll = new ScrollPane(builder);
         builderScroll.setFitToWidth(true);
-        builderScroll.setPrefViewportHeight(170);
+        builderScroll.setPrefViewportHeight(175);
         builderScroll.setMinHeight(120);
         builderScroll.getStyleClass().add("rule-builder-scroll");
         Label note = new Label();
@@ -174,6 +178,7 @@ public final class RulesView {
         text.getStyleClass().add("rule-text");
         text.setWrapText(true);
         text.setPrefRowCount(2);
+        text.setPrefHeight(52);
         text.setPromptText(tr("rules.text.prompt"));
         text.textProperty().bindBidirectional(viewModel.ruleTextProperty());
 
@@ -208,16 +213,14 @@ public final class RulesView {
         countLine.setAlignment(Pos.CENTER_LEFT);
 
         Label builderTitle = new Label(tr("rules.builder"), Icons.icon(Feather.LIST));
-        builderTitle.getStyleClass().add("title-4");
+        builderTitle.getStyleClass().addAll("text-muted", "text-small");
         Label textTitle = new Label(tr("rules.text"), Icons.icon(Feather.TYPE));
-        textTitle.getStyleClass().add("title-4");
+        textTitle.getStyleClass().addAll("text-muted", "text-small");
         VBox editorCard = new VBox(8, nameLine, builderTitle, note, builderScroll, textTitle, text, error, caret,
                 countLine);
         editorCard.getStyleClass().add("segments-card");
 
-        HBox lower = new HBox(12, overlapCard(), fromSegmentCard());
-        HBox.setHgrow(lower.getChildren().getFirst(), Priority.ALWAYS);
-        VBox body = new VBox(12, editorCard, lower);
+        VBox body = new VBox(12, editorCard, overlapCard());
         body.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -307,7 +310,7 @@ public final class RulesView {
             choices.addFirst(current);
         }
         ComboBox<FieldChoice> field = new ComboBox<>(choices);
-        field.getStyleClass().add("rule-field");
+        field.getStyleClass().addAll("rule-field", Styles.SMALL);
         field.setPromptText(tr("rules.field.prompt"));
         field.setPrefWidth(210);
         field.setVisibleRowCount(14);
@@ -333,10 +336,10 @@ public final class RulesView {
         field.setValue(current);
 
         ComboBox<String> operator = new ComboBox<>();
-        operator.getStyleClass().add("rule-operator");
+        operator.getStyleClass().addAll("rule-operator", Styles.SMALL);
         operator.setPrefWidth(120);
         TextField value = new TextField();
-        value.getStyleClass().add("rule-value");
+        value.getStyleClass().addAll("rule-value", Styles.SMALL);
         value.setPrefColumnCount(12);
         HBox.setHgrow(value, Priority.ALWAYS);
         TextField type = arg(row.typeProperty().get(), key("rules.event.type"));
@@ -397,7 +400,7 @@ public final class RulesView {
         TextField t = new TextField(initial);
         t.setPromptText(tr(promptKey));
         t.setPrefColumnCount(7);
-        t.getStyleClass().add("rule-arg");
+        t.getStyleClass().addAll("rule-arg", Styles.SMALL);
         return t;
     }
 
@@ -438,7 +441,8 @@ public final class RulesView {
         table.getColumns().add(bar(tr("rules.col.shareOfSegment"), OverlapRow::shareOfSegment));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(muted(tr("rules.overlap.none")));
-        table.setPrefHeight(190);
+        table.setPrefHeight(160);
+        table.setFixedCellSize(27);
         Label summary = new Label();
         summary.setId("overlapSummary");
         summary.getStyleClass().add("text-muted");
@@ -460,8 +464,9 @@ public final class RulesView {
         segment.setMaxWidth(Double.MAX_VALUE);
         Label rule = new Label();
         rule.setId("segmentRulePreview");
-        rule.getStyleClass().add("rule-caret");
+        rule.getStyleClass().add("rule-preview");
         rule.setWrapText(true);
+        rule.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rule.textProperty().bind(Bindings.createStringBinding(() -> {
             SegmentChoice c = viewModel.selectedSegmentProperty().get();
             return c == null ? "" : c.ruleText() != null ? c.ruleText() : c.note();
@@ -471,11 +476,9 @@ public final class RulesView {
         use.disableProperty().bind(viewModel.selectedSegmentProperty().isNull());
         use.setOnAction(e -> viewModel.useSegmentRule());
         Label hint = muted(tr("rules.fromSegment.hint"));
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, hint, run, segment, rule, use);
-        Node card = card(key("rules.fromSegment.title"), Feather.GIT_BRANCH, box);
-        ((Region) card).setPrefWidth(300);
-        ((Region) card).setMinWidth(260);
-        return card;
+        return card(key("rules.fromSegment.title"), Feather.GIT_BRANCH, box);
     }
 
     private static TableColumn<OverlapRow, Object> numeric(String title, java.util.function.Function<OverlapRow,
