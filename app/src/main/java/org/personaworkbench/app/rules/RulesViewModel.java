@@ -220,6 +220,7 @@ public final class RulesViewModel {
             Map<String, FieldChoice> byName = new LinkedHashMap<>();
             choices.forEach(c -> byName.put(c.ruleName().toLowerCase(Locale.ROOT), c));
             fieldsByName = byName;
+            remapFields(root.get(), byName);
             fields.setAll(choices);
             savedRules.setAll(inputs.saved());
             String overlap = overlapRun.get();
@@ -457,6 +458,21 @@ public final class RulesViewModel {
         GroupRow g = new GroupRow(false);
         g.children().add(new ConditionRow());
         return g;
+    }
+
+    /** Rows built before the fields were read name fields by text alone: point them at the listed fields. */
+    private static void remapFields(GroupRow group, Map<String, FieldChoice> known) {
+        for (BuilderNode child : group.children()) {
+            if (child instanceof GroupRow g) {
+                remapFields(g, known);
+            } else if (child instanceof ConditionRow c && c.fieldProperty().get() != null
+                    && c.fieldProperty().get().kind() != FieldChoice.Kind.EVENT) {
+                FieldChoice listed = known.get(c.fieldProperty().get().ruleName().toLowerCase(Locale.ROOT));
+                if (listed != null) {
+                    c.fieldProperty().set(listed);
+                }
+            }
+        }
     }
 
     private static boolean removeFrom(GroupRow group, BuilderNode node) {
