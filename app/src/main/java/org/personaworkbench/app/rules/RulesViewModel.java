@@ -588,7 +588,7 @@ public final class RulesViewModel {
         syncing = false;
         error.set(null);
         builderNote.set("");
-        countText.set("");
+        countText.set(now == null ? "" : tr("rules.count.empty"));
         setRoot(emptyRoot());
         project.set(now == null ? null : now.project());
         refresh();
