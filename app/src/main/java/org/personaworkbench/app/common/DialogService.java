@@ -49,6 +49,12 @@ public interface DialogService {
     /** Where to save rejected rows as CSV; empty when cancelled. */
     Optional<Path> chooseRejectsFile(String suggestedName);
 
+    /** Where to write a campaign CSV; empty when cancelled. */
+    Optional<Path> chooseExportFile(String suggestedName);
+
+    /** Asks a yes/no question (for example before deleting something); true for yes. */
+    boolean confirm(String title, String message);
+
     /**
      * Asks for an optional password for a new project, typed twice. Empty when cancelled; an empty
      * array when the analyst wants no password.

@@ -158,6 +158,64 @@ public interface Engine {
         throw new UnsupportedOperationException("personas");
     }
 
+    // ---- Rules and Export steps. Defaults throw so test doubles of other steps need not implement them. ----
+
+    /** The fields and event counts a rule can use in the project (for the rule builder). */
+    default org.personaworkbench.engine.rules.RuleFields ruleFields(Project project) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    /** Counts a rule's members (rule text or a saved rule's name); syntax errors carry their column. */
+    default org.personaworkbench.engine.rules.RuleCount countRule(Project project, String rule,
+                                                                  CancellationToken cancel) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    /** A rule's members against every segment of a saved run. */
+    default org.personaworkbench.engine.rules.RuleOverlap ruleOverlap(Project project, String rule, String run,
+                                                                      CancellationToken cancel) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    /** Saved rule segments in name order. */
+    default List<org.personaworkbench.engine.project.SavedRule> savedRules(Project project) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    /** Validates and saves a rule under a name (a duplicate name is refused with a message). */
+    default org.personaworkbench.engine.project.SavedRule saveRule(Project project, String name, String rule) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    default void deleteRule(Project project, String name) {
+        throw new UnsupportedOperationException("rules");
+    }
+
+    /** The rows of a saved run, segments named after their personas when the run has them. */
+    default org.personaworkbench.engine.export.ExportSource runExportSource(Project project, String run) {
+        throw new UnsupportedOperationException("export");
+    }
+
+    /** One persona's members (throws UnsupportedOperationException while personas are not available). */
+    default org.personaworkbench.engine.export.ExportSource personaExportSource(Project project, String run,
+                                                                               int segment) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** A saved rule segment's members, with the feature set its columns come from. */
+    default org.personaworkbench.engine.export.ExportSource ruleExportSource(Project project, String rule,
+                                                                            CancellationToken cancel) {
+        throw new UnsupportedOperationException("export");
+    }
+
+    /** Writes a campaign CSV (to a temporary file moved into place: a cancel leaves no file). */
+    default org.personaworkbench.engine.export.ExportResult export(Project project,
+                                                                   org.personaworkbench.engine.export.ExportSource source,
+                                                                   org.personaworkbench.engine.export.ExportOptions options,
+                                                                   Progress progress, CancellationToken cancel) {
+        throw new UnsupportedOperationException("export");
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

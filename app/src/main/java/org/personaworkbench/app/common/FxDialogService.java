@@ -106,6 +106,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(String suggestedName) {
+        FileChooser chooser = chooser(I18n.tr("chooser.export"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.tr("chooser.filter.csv"), "*.csv"));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.OK, ButtonType.CANCEL);
+        prepare(alert, title);
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
     public Optional<char[]> askNewProjectPassword(Path project) {
         Dialog<char[]> dialog = new Dialog<>();
         prepare(dialog, I18n.tr("password.new.title"));

@@ -49,6 +49,16 @@ import org.personaworkbench.engine.features.RfmFeatures;
 import org.personaworkbench.engine.features.RfmOptions;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 
+import org.personaworkbench.engine.export.CampaignExport;
+import org.personaworkbench.engine.export.ExportOptions;
+import org.personaworkbench.engine.export.ExportResult;
+import org.personaworkbench.engine.export.ExportSource;
+import org.personaworkbench.engine.project.SavedRule;
+import org.personaworkbench.engine.rules.RuleCount;
+import org.personaworkbench.engine.rules.RuleFields;
+import org.personaworkbench.engine.rules.RuleOverlap;
+import org.personaworkbench.engine.rules.RuleSegments;
+
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -232,5 +242,65 @@ public final class RealEngine implements Engine {
         SegmentationRunInfo info = project.segmentationRun(run).orElseThrow(() -> new EngineException(
                 "There is no saved run called " + run + "."));
         return SegmentationRuns.readProfiles(info);
+    }
+
+    // ---- Rules and Export steps ----
+
+    @Override
+    public RuleFields ruleFields(Project project) {
+        return RuleSegments.fields(project);
+    }
+
+    @Override
+    public RuleCount countRule(Project project, String rule, CancellationToken cancel) {
+        return RuleSegments.count(project, rule, cancel);
+    }
+
+    @Override
+    public RuleOverlap ruleOverlap(Project project, String rule, String run, CancellationToken cancel) {
+        return RuleSegments.overlap(project, rule, run, cancel);
+    }
+
+    @Override
+    public List<SavedRule> savedRules(Project project) {
+        return RuleSegments.saved(project);
+    }
+
+    @Override
+    public SavedRule saveRule(Project project, String name, String rule) {
+        return RuleSegments.save(project, name, rule);
+    }
+
+    @Override
+    public void deleteRule(Project project, String name) {
+        RuleSegments.delete(project, name);
+    }
+
+    /** Segments carry their persona names once personas exist; until then their numbers. */
+    @Override
+    public ExportSource runExportSource(Project project, String run) {
+        java.util.Map<Integer, String> names;
+        try {
+            names = personaNames(project, run);
+        } catch (UnsupportedOperationException notYet) {
+            names = java.util.Map.of();
+        }
+        return ExportSource.fromRun(project, run, names);
+    }
+
+    @Override
+    public ExportSource personaExportSource(Project project, String run, int segment) {
+        return ExportSource.fromPersona(project, run, segment);
+    }
+
+    @Override
+    public ExportSource ruleExportSource(Project project, String rule, CancellationToken cancel) {
+        return ExportSource.fromRule(project, rule, null, cancel);
+    }
+
+    @Override
+    public ExportResult export(Project project, ExportSource source, ExportOptions options, Progress progress,
+                               CancellationToken cancel) {
+        return CampaignExport.write(project, source, options, progress, cancel);
     }
 }

@@ -581,7 +581,20 @@ public final class SegmentsView {
         features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         features.setPlaceholder(muted(tr("segments.noFit")));
         features.setPrefHeight(200);
-        VBox detail = new VBox(6, heading, traits, rule, features);
+        Button saveRule = new Button(tr("segments.rule.save"), Icons.icon(Feather.FILTER));
+        saveRule.setId("saveSegmentRuleButton");
+        saveRule.getStyleClass().addAll(Styles.SMALL);
+        saveRule.setMinWidth(Region.USE_PREF_SIZE);
+        saveRule.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            SegmentProfile p = segments.getSelectionModel().getSelectedItem();
+            return p == null || p.rule() == null;
+        }, segments.getSelectionModel().selectedItemProperty()).or(viewModel.busyProperty()));
+        saveRule.setOnAction(e -> viewModel.saveSegmentRule(segments.getSelectionModel().getSelectedItem()));
+        HBox.setHgrow(rule, Priority.ALWAYS);
+        rule.setMaxWidth(Double.MAX_VALUE);
+        HBox ruleLine = new HBox(10, rule, saveRule);
+        ruleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(6, heading, traits, ruleLine, features);
         VBox.setVgrow(features, Priority.ALWAYS);
         HBox.setHgrow(detail, Priority.ALWAYS);
         segments.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {

@@ -482,6 +482,26 @@ public final class SegmentsViewModel {
                 tr("segments.error.save")).notCancellable(); // one short transaction: it cannot stop halfway
     }
 
+    /**
+     * Saves a segment's decision-tree rule as a rule segment named after the run (or the fit) and the
+     * segment, for example "rfm-k4 segment 2"; a duplicate name is refused with a message.
+     */
+    public void saveSegmentRule(org.personaworkbench.engine.segmentation.SegmentProfile profile) {
+        Project target = project.get();
+        if (target == null || profile == null || profile.rule() == null || busy.get()) {
+            return;
+        }
+        Engine.SavedRun opened = openedRun.get();
+        String typed = runName.get() == null ? "" : runName.get().trim();
+        String base = opened != null ? opened.info().name() : typed.isEmpty() ? tr("segments.rule.fit") : typed;
+        String name = tr("segments.rule.name", base, profile.segment());
+        run(tr("segments.task.saveRule"),
+                (progress, cancel) -> engine.saveRule(target, name,
+                        org.personaworkbench.engine.rules.RuleSegments.fromSurrogate(profile.rule())),
+                saved -> message.set(tr("segments.rule.saved", saved.name())),
+                tr("segments.error.saveRule")).notCancellable();
+    }
+
     /** Compares two saved runs: adjusted Rand index and migration matrix. */
     public void compareRuns(String first, String second) {
         Project target = project.get();

@@ -88,9 +88,13 @@ public final class ShellView {
         return root;
     }
 
-    /** Shows {@code view} when {@code step} is selected (the Data step's view is built in). */
+    /** Shows {@code view} when {@code step} is selected (the Data step's view is built in) and enables its button. */
     public void addStepView(Step step, Parent view) {
         stepViews.put(step, view);
+        ToggleButton button = stepButtons.get(step);
+        if (step.available() && button != null && !button.disableProperty().isBound()) {
+            button.disableProperty().bind(viewModel.projectProperty().isNull());
+        }
         showContent();
     }
 
@@ -207,7 +211,9 @@ public final class ShellView {
         button.setMaxWidth(Double.MAX_VALUE);
         button.setAlignment(Pos.CENTER_LEFT);
         button.setMnemonicParsing(false);
-        if (step.available() && (step != Step.SEGMENTS || segmentsView != null)) {
+        // Rules and Export are enabled when their views are added (addStepView)
+        if (step.available() && step != Step.RULES && step != Step.EXPORT
+                && (step != Step.SEGMENTS || segmentsView != null)) {
             button.disableProperty().bind(viewModel.projectProperty().isNull());
         } else {
             button.setDisable(true);

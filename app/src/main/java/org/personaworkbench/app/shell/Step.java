@@ -14,9 +14,10 @@ public enum Step {
     FEATURES(Feather.SLIDERS, key("step.features"), key("features.summary"), true),
     SEGMENTS(Feather.PIE_CHART, key("step.segments"), key("segments.summary"), true),
     PERSONAS(Feather.USERS, key("step.personas"), key("step.personas.later"), false),
+    RULES(Feather.FILTER, key("step.rules"), key("rules.summary"), true),
     RECOMMENDATIONS(Feather.THUMBS_UP, key("step.recommendations"), key("step.recommendations.later"), false),
     EXPERIMENTS(Feather.ACTIVITY, key("step.experiments"), key("step.experiments.later"), false),
-    EXPORT(Feather.SHARE, key("step.export"), key("step.export.later"), false);
+    EXPORT(Feather.SHARE, key("step.export"), key("export.summary"), true);
 
     private final Ikon icon;
     private final String titleKey;

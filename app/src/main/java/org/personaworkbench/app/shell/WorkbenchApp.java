@@ -14,6 +14,10 @@ import org.personaworkbench.app.data.DataViewModel;
 import org.personaworkbench.app.features.FeaturesView;
 import org.personaworkbench.app.features.FeaturesViewModel;
 import org.personaworkbench.app.segments.SegmentsViewModel;
+import org.personaworkbench.app.rules.RulesView;
+import org.personaworkbench.app.rules.RulesViewModel;
+import org.personaworkbench.app.export.ExportView;
+import org.personaworkbench.app.export.ExportViewModel;
 import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
@@ -63,9 +67,17 @@ public final class WorkbenchApp extends Application {
         SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
         ShellView view = new ShellView(shell, data, segments);
         view.addStepView(Step.FEATURES, new FeaturesView(features).root());
+        RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
+        view.addStepView(Step.RULES, new RulesView(rules).root());
+        ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
+        view.addStepView(Step.EXPORT, new ExportView(export).root());
         shell.selectedStepProperty().addListener((obs, old, now) -> {
             if (now == Step.FEATURES) {
                 features.refreshLists();
+            } else if (now == Step.RULES) {
+                rules.refresh(); // new feature sets and runs may have been made
+            } else if (now == Step.EXPORT) {
+                export.refresh();
             }
         });
 

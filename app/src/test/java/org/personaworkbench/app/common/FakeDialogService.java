@@ -25,6 +25,9 @@ public final class FakeDialogService implements DialogService {
     public Path projectToOpen;
     public Path fileToImport;
     public Path rejectsFile;
+    public Path exportFile;
+    public boolean confirmAnswer = true;
+    public final List<Shown> confirmations = new ArrayList<>();
     public char[] newProjectPassword = new char[0];
     public final Deque<char[]> passwords = new ArrayDeque<>();
     public BadRowPolicy.Decision badRowDecision = BadRowPolicy.Decision.SKIP;
@@ -58,6 +61,17 @@ public final class FakeDialogService implements DialogService {
     @Override
     public Optional<Path> chooseRejectsFile(String suggestedName) {
         return Optional.ofNullable(rejectsFile);
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(String suggestedName) {
+        return Optional.ofNullable(exportFile);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        confirmations.add(new Shown(title, message, null));
+        return confirmAnswer;
     }
 
     @Override

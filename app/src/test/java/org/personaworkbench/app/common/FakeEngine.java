@@ -331,4 +331,216 @@ public class FakeEngine implements Engine {
     public RunComparison compareRuns(Project project, String first, String second) {
         return savedRuns.compare(first, second);
     }
+
+    // --- Rules and Export steps: rules evaluated in memory over featureTable (as feature set "rfm") ---
+
+    public final Map<String, org.personaworkbench.engine.project.SavedRule> rules =
+            new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    /** Segment -> persona name per run; null: personas are not available (as before the personas engine). */
+    public Map<Integer, String> personaNames;
+    public final List<String> countedRules = new ArrayList<>();
+    /** When set, an export waits for this latch (or a cancel) before writing. */
+    public volatile java.util.concurrent.CountDownLatch exportGate;
+    public final List<org.personaworkbench.engine.export.ExportOptions> exports = new ArrayList<>();
+
+    private Map<String, FeatureTable> ruleTables() {
+        return Map.of("rfm", featureTable);
+    }
+
+    private String ruleText(String ruleOrName) {
+        var saved = rules.get(ruleOrName == null ? "" : ruleOrName.strip());
+        return saved != null ? saved.ruleText() : ruleOrName;
+    }
+
+    private List<String> ruleMembers(String ruleOrName) {
+        return org.personaworkbench.engine.rules.RuleSegments.members(
+                org.personaworkbench.engine.rules.RuleSegments.parse(ruleText(ruleOrName)), ruleTables());
+    }
+
+    @Override
+    public org.personaworkbench.engine.rules.RuleFields ruleFields(Project project) {
+        List<org.personaworkbench.engine.rules.RuleField> fields = new ArrayList<>();
+        for (FeatureColumn c : featureTable.columns()) {
+            fields.add(new org.personaworkbench.engine.rules.RuleField("rfm", c.name(), !c.isText(), false));
+        }
+        return new org.personaworkbench.engine.rules.RuleFields(fields, true, true, false);
+    }
+
+    @Override
+    public org.personaworkbench.engine.rules.RuleCount countRule(Project project, String rule,
+                                                                 CancellationToken cancel) {
+        countedRules.add(rule);
+        cancel.throwIfCancelled();
+        List<String> members = ruleMembers(rule);
+        int universe = featureTable.rows();
+        return new org.personaworkbench.engine.rules.RuleCount(members.size(), universe,
+                (double) members.size() / universe,
+                org.personaworkbench.engine.rules.RuleSegments.parse(ruleText(rule)).text(), List.of(), 0.001);
+    }
+
+    @Override
+    public org.personaworkbench.engine.rules.RuleOverlap ruleOverlap(Project project, String rule, String run,
+                                                                     CancellationToken cancel) {
+        java.util.Set<String> members = new java.util.HashSet<>(ruleMembers(rule));
+        var a = savedRuns.assignments(run);
+        int[] labels = a.labels();
+        java.util.TreeMap<Integer, long[]> counts = new java.util.TreeMap<>();
+        long inRun = 0;
+        for (int i = 0; i < labels.length; i++) {
+            long[] c = counts.computeIfAbsent(labels[i], l -> new long[2]);
+            c[0]++;
+            if (members.contains(a.rowIds().get(i))) {
+                c[1]++;
+                inRun++;
+            }
+        }
+        List<org.personaworkbench.engine.rules.SegmentOverlap> out = new ArrayList<>();
+        counts.forEach((seg, c) -> out.add(new org.personaworkbench.engine.rules.SegmentOverlap(seg, c[0], c[1],
+                members.isEmpty() ? 0 : (double) c[1] / members.size(), (double) c[1] / c[0])));
+        return new org.personaworkbench.engine.rules.RuleOverlap(ruleText(rule), run, members.size(), labels.length,
+                members.size() - inRun, out);
+    }
+
+    @Override
+    public List<org.personaworkbench.engine.project.SavedRule> savedRules(Project project) {
+        return List.copyOf(rules.values());
+    }
+
+    @Override
+    public org.personaworkbench.engine.project.SavedRule saveRule(Project project, String name, String rule) {
+        ruleMembers(rule); // parses and resolves, or throws
+        if (rules.containsKey(name.strip())) {
+            throw new EngineException("A rule segment named '" + name.strip() + "' already exists; choose "
+                    + "another name or delete it first.");
+        }
+        var saved = new org.personaworkbench.engine.project.SavedRule(name.strip(),
+                org.personaworkbench.engine.rules.RuleSegments.parse(rule).text(), Instant.now());
+        rules.put(saved.name(), saved);
+        return saved;
+    }
+
+    @Override
+    public void deleteRule(Project project, String name) {
+        if (rules.remove(name) == null) {
+            throw new EngineException("There is no rule segment named '" + name + "'.");
+        }
+    }
+
+    @Override
+    public Map<Integer, String> personaNames(Project project, String run) {
+        if (personaNames == null) {
+            throw new UnsupportedOperationException("personas");
+        }
+        return personaNames;
+    }
+
+    @Override
+    public SegmentProfiles runProfiles(Project project, String run) {
+        if (segmentProfiles == null) {
+            throw new EngineException("The run " + run + " has no stored profiles.");
+        }
+        return segmentProfiles;
+    }
+
+    @Override
+    public org.personaworkbench.engine.export.ExportSource runExportSource(Project project, String run) {
+        var a = savedRuns.assignments(run);
+        List<String> labels = new ArrayList<>();
+        for (int l : a.labels()) {
+            String name = personaNames == null ? null : personaNames.get(l);
+            labels.add(name != null ? name : l < 0 ? "noise" : Integer.toString(l));
+        }
+        String set = savedRuns.list().stream().filter(i -> i.name().equalsIgnoreCase(run)).findFirst()
+                .map(SegmentationRunInfo::featureSet).orElse(null);
+        return new org.personaworkbench.engine.export.ExportSource("segmentation", run, a.rowIds(), labels, set);
+    }
+
+    @Override
+    public org.personaworkbench.engine.export.ExportSource personaExportSource(Project project, String run,
+                                                                              int segment) {
+        if (personaNames == null) {
+            throw new UnsupportedOperationException("personas");
+        }
+        var a = savedRuns.assignments(run);
+        List<String> ids = new ArrayList<>();
+        int[] labels = a.labels();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] == segment) {
+                ids.add(a.rowIds().get(i));
+            }
+        }
+        String name = personaNames.get(segment);
+        return new org.personaworkbench.engine.export.ExportSource("persona", name, ids,
+                java.util.Collections.nCopies(ids.size(), name), null);
+    }
+
+    @Override
+    public org.personaworkbench.engine.export.ExportSource ruleExportSource(Project project, String rule,
+                                                                           CancellationToken cancel) {
+        List<String> ids = ruleMembers(rule);
+        var saved = rules.get(rule);
+        String label = saved == null ? "rule" : saved.name();
+        return new org.personaworkbench.engine.export.ExportSource("rule", label, ids,
+                java.util.Collections.nCopies(ids.size(), label), "rfm");
+    }
+
+    /** Writes id,segment[,persona] and the chosen columns of featureTable; a cancel writes nothing. */
+    @Override
+    public org.personaworkbench.engine.export.ExportResult export(Project project,
+                                                                  org.personaworkbench.engine.export.ExportSource source,
+                                                                  org.personaworkbench.engine.export.ExportOptions options,
+                                                                  Progress progress, CancellationToken cancel) {
+        exports.add(options);
+        var gate = exportGate;
+        while (gate != null) {
+            cancel.throwIfCancelled();
+            try {
+                if (gate.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.personaworkbench.engine.common.CancelledException();
+            }
+        }
+        cancel.throwIfCancelled();
+        List<String> header = new ArrayList<>(List.of(options.hashIds() ? "customer_id_hash" : "customer_id",
+                "segment"));
+        if (options.personaColumn()) {
+            header.add("persona");
+        }
+        header.addAll(options.columns());
+        if (options.holdout()) {
+            header.add("holdout");
+        }
+        long holdoutRows = options.holdout() ? Math.round(options.holdoutShare() * source.rows()) : 0;
+        StringBuilder csv = new StringBuilder(options.excelBom() ? "\uFEFF" : "");
+        csv.append(String.join(",", header)).append("\r\n");
+        for (int r = 0; r < source.rows(); r++) {
+            String id = source.customerIds().get(r);
+            List<String> cells = new ArrayList<>(List.of(options.hashIds() ? "h" + (options.hashSalt() + id)
+                    .hashCode() : id, source.segmentLabels().get(r)));
+            if (options.personaColumn()) {
+                cells.add("");
+            }
+            int row = featureTable.rowIds().indexOf(id);
+            for (String c : options.columns()) {
+                FeatureColumn col = featureTable.columns().stream().filter(x -> x.name().equals(c)).findFirst()
+                        .orElseThrow(() -> new EngineException("Unknown column " + c));
+                cells.add(row < 0 ? "" : col.isText() ? col.texts()[row] : Double.toString(col.numbers()[row]));
+            }
+            if (options.holdout()) {
+                cells.add(Boolean.toString(r < holdoutRows));
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
+            progress.report(r + 1, source.rows(), null);
+        }
+        try {
+            java.nio.file.Files.writeString(options.target(), csv);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Cannot write " + options.target() + ": " + e.getMessage());
+        }
+        return new org.personaworkbench.engine.export.ExportResult(options.target(), source.rows(), holdoutRows,
+                header, "fake", 0.01);
+    }
 }

@@ -527,6 +527,21 @@ public final class FakeSegments {
             return info;
         }
 
+        /** Adds a run as stored (for steps that read runs but do not fit them). */
+        public void add(SegmentationRunInfo info, RunAssignments runAssignments) {
+            infos.addFirst(info);
+            assignments.put(info.name().toLowerCase(Locale.ROOT), runAssignments);
+        }
+
+        /** Who is in which segment of a run. */
+        public RunAssignments assignments(String name) {
+            RunAssignments a = assignments.get(name.toLowerCase(Locale.ROOT));
+            if (a == null) {
+                throw new EngineException("There is no saved run called " + name + ".");
+            }
+            return a;
+        }
+
         public List<SegmentationRunInfo> list() {
             return List.copyOf(infos);
         }

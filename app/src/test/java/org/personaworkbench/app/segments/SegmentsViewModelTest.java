@@ -133,6 +133,22 @@ class SegmentsViewModelTest {
     }
 
     @Test
+    void aSegmentsSurrogateRuleIsSavedAsARuleSegmentNamedAfterTheRunAndSegment() {
+        var profile = new org.personaworkbench.engine.segmentation.SegmentProfile(2, 40, 0.4, List.of(), List.of(),
+                new org.personaworkbench.engine.segmentation.SurrogateRule("frequency > 3", List.of(
+                        new org.personaworkbench.engine.segmentation.RuleCondition("frequency", ">", 3)), 0.9, 0.8));
+        vm.runNameProperty().set("October");
+
+        vm.saveSegmentRule(profile);
+
+        assertEquals("frequency > 3", engine.rules.get("October segment 2").ruleText());
+        assertTrue(vm.messageProperty().get().contains("October segment 2"), vm.messageProperty().get());
+        vm.saveSegmentRule(profile);
+        assertEquals(1, dialogs.errors.size(), "the same name twice is refused");
+        assertTrue(dialogs.errors.getFirst().message().contains("already exists"));
+    }
+
+    @Test
     void fitShowsSizesWithSharesAndNoiseLastAndTheEngineNote() {
         engine.fitResult = eightRows(Algorithm.DBSCAN);
         vm.algorithmProperty().set(Algorithm.DBSCAN);

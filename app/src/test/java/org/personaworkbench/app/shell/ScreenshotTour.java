@@ -276,6 +276,16 @@ public final class ScreenshotTour {
         }
 
         @Override
+        public java.util.Optional<Path> chooseExportFile(String suggestedName) {
+            return dialogs.chooseExportFile(suggestedName);
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            return other().confirm(title, message);
+        }
+
+        @Override
         public java.util.Optional<char[]> askNewProjectPassword(Path project) {
             return other().askNewProjectPassword(project);
         }

@@ -36,6 +36,12 @@ final class UiTestSupport {
         view.addStepView(Step.FEATURES, new org.personaworkbench.app.features.FeaturesView(
                 new org.personaworkbench.app.features.FeaturesViewModel(engine, tasks, dialogs,
                         shell.projectProperty())).root());
+        view.addStepView(Step.RULES, new org.personaworkbench.app.rules.RulesView(
+                new org.personaworkbench.app.rules.RulesViewModel(engine, tasks, dialogs,
+                        shell.projectProperty())).root());
+        view.addStepView(Step.EXPORT, new org.personaworkbench.app.export.ExportView(
+                new org.personaworkbench.app.export.ExportViewModel(engine, tasks, dialogs,
+                        shell.projectProperty())).root());
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(UiResources.stylesheet());
         stage.setScene(scene);

@@ -1,9 +1,12 @@
 package org.personaworkbench.engine.export;
 
+import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.personas.Personas;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.RunAssignments;
+import org.personaworkbench.engine.project.SavedRule;
+import org.personaworkbench.engine.rules.RuleSegments;
 import org.personaworkbench.engine.project.SegmentationRunInfo;
 
 import java.util.ArrayList;
@@ -126,6 +129,32 @@ public record ExportSource(String kind, String name, List<String> customerIds, L
                 "The project " + project.file().getFileName() + " has no segmentation run named '" + runName
                         + "'. " + savedRuns(project) + "Save one in the Segments step or with: pwb segment fit "
                         + "PROJECT --features F --k K --name RUN."));
+    }
+
+    /**
+     * The members of a saved rule segment, each labelled with the rule's name. Feature columns are looked up in
+     * {@code featureSet}, or when null in the first feature set the rule names a field of, else the project's
+     * first feature set (null when it has none).
+     *
+     * @throws EngineException when there is no saved rule of that name or it no longer resolves
+     */
+    public static ExportSource fromRule(Project project, String ruleName, String featureSet,
+                                        CancellationToken cancel) {
+        SavedRule saved = project.ruleSegment(ruleName).orElseThrow(() -> new EngineException(
+                "The project has no saved rule segment named '" + ruleName + "'. Save one in the Rules step or "
+                        + "with: pwb rule save PROJECT --name N --rule \"…\"."));
+        List<String> ids = RuleSegments.members(project, saved.name(), cancel);
+        String set = featureSet;
+        if (set == null) {
+            set = RuleSegments.count(project, saved.name(), cancel).fieldsUsed().stream()
+                    .filter(f -> f.contains("."))
+                    .map(f -> f.substring(0, f.indexOf('.')))
+                    .filter(name -> project.featureSet(name).isPresent())
+                    .findFirst()
+                    .orElse(project.featureSets().isEmpty() ? null : project.featureSets().getFirst().name());
+        }
+        return new ExportSource("rule", saved.name(), ids, java.util.Collections.nCopies(ids.size(), saved.name()),
+                set);
     }
 
     private static String savedRuns(Project project) {

@@ -181,6 +181,38 @@ final class RuleSchema {
         return sources;
     }
 
+    /** The fields and event filters rules can use here, for an editor's lists (dates are left out). */
+    RuleFields fields() {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (Source s : sources) {
+            List<DatasetColumn> cols = s.info().columns();
+            for (int i = 0; i < cols.size(); i++) {
+                if (i != s.idColumn()) {
+                    seen.merge(cols.get(i).name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                }
+            }
+        }
+        List<RuleField> out = new ArrayList<>();
+        for (Source s : sources) {
+            List<DatasetColumn> cols = s.info().columns();
+            for (int i = 0; i < cols.size(); i++) {
+                ColumnType type = cols.get(i).type();
+                if (i == s.idColumn() || type == ColumnType.DATE || type == ColumnType.DATETIME) {
+                    continue;
+                }
+                String name = cols.get(i).name();
+                out.add(new RuleField(s.name(), name, type != ColumnType.TEXT,
+                        seen.getOrDefault(name.toLowerCase(Locale.ROOT), 0) > 1));
+            }
+        }
+        if (eventsInfo == null) {
+            return new RuleFields(out, false, false, false);
+        }
+        EventsFeatures.Columns columns = EventsFeatures.Columns.of(eventsInfo,
+                EventsOptions.defaults(eventsInfo.name(), eventsInfo.name()));
+        return new RuleFields(out, true, columns.category() >= 0, columns.device() >= 0);
+    }
+
     /** Binds every operand of the rule, or throws a {@link RuleSyntaxException} naming the column. */
     Resolved resolve(Rule rule) {
         Map<Rule.Operand, Target> targets = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.features.FeatureTable;
 import org.personaworkbench.engine.project.Project;
+import org.personaworkbench.engine.project.RunAssignments;
 import org.personaworkbench.engine.project.SavedRule;
+import org.personaworkbench.engine.project.SegmentationRunInfo;
 import org.personaworkbench.engine.segmentation.RuleCondition;
 import org.personaworkbench.engine.segmentation.SurrogateRule;
 
@@ -78,6 +80,49 @@ public final class RuleSegments {
                 .members());
         ids.sort(null);
         return ids;
+    }
+
+    /** The fields, event counts and event filters a rule can use in this project (for a rule builder). */
+    public static RuleFields fields(Project project) {
+        return RuleSchema.of(project).fields();
+    }
+
+    /**
+     * Sets a rule's members (or those of the saved rule segment of that name) against every segment of a saved
+     * run: per segment its size, the customers in both, and that overlap as a share of the rule and of the
+     * segment.
+     *
+     * @throws EngineException when the project has no run of that name, or the rule cannot be used
+     */
+    public static RuleOverlap overlap(Project project, String ruleOrSavedName, String run, CancellationToken cancel) {
+        SegmentationRunInfo info = project.segmentationRun(run).orElseThrow(() -> new EngineException(
+                "The project has no saved segmentation run named '" + run + "'."));
+        RuleSchema.Resolved resolved = resolve(project, ruleOrSavedName);
+        java.util.Set<String> members = new java.util.HashSet<>(RuleSql.compile(project, resolved)
+                .members(project, cancel));
+        cancel.throwIfCancelled();
+        RunAssignments assignments = project.runAssignments(info.name());
+        List<String> ids = assignments.rowIds();
+        int[] labels = assignments.labels();
+        java.util.SortedMap<Integer, long[]> bySegment = new java.util.TreeMap<>();
+        long inRun = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (i % 4096 == 0) {
+                cancel.throwIfCancelled();
+            }
+            long[] counts = bySegment.computeIfAbsent(labels[i], l -> new long[2]);
+            counts[0]++;
+            if (members.contains(ids.get(i))) {
+                counts[1]++;
+                inRun++;
+            }
+        }
+        long ruleMembers = members.size();
+        List<SegmentOverlap> segments = new ArrayList<>();
+        bySegment.forEach((segment, c) -> segments.add(new SegmentOverlap(segment, c[0], c[1],
+                ruleMembers == 0 ? 0 : (double) c[1] / ruleMembers, c[0] == 0 ? 0 : (double) c[1] / c[0])));
+        return new RuleOverlap(resolved.rule().text(), info.name(), ruleMembers, labels.length,
+                ruleMembers - inRun, segments);
     }
 
     /** Validates the rule (parse and resolve) and saves it under {@code name}. */

@@ -53,9 +53,13 @@ final class RuleSql {
         return new RuleSql(project, resolved);
     }
 
-    /** The query selecting the ids of the members. */
+    /**
+     * The query flagging every id of the universe as member (1) or not (0). Filtering with the condition as a
+     * WHERE clause made H2 plan the IN-subqueries per row: 1.1-1.5 s for the 4,339 UCI customers, against 35 ms
+     * for the same condition inside CASE (as {@link #countSql()} has it), so members are flagged and kept in Java.
+     */
     String membersSql() {
-        return "SELECT u.PWB_ID FROM " + universe + " WHERE " + where;
+        return "SELECT u.PWB_ID, CASE WHEN " + where + " THEN 1 ELSE 0 END FROM " + universe;
     }
 
     /** The query counting the universe and the members. */
@@ -73,10 +77,12 @@ final class RuleSql {
         return run(project, membersSql(), rows -> {
             List<String> ids = new ArrayList<>();
             while (rows.next()) {
-                if ((ids.size() & 0xFFF) == 0) {
+                if ((rows.getRow() & 0xFFF) == 0) {
                     cancel.throwIfCancelled();
                 }
-                ids.add(rows.getString(1));
+                if (rows.getInt(2) == 1) {
+                    ids.add(rows.getString(1));
+                }
             }
             return ids;
         });

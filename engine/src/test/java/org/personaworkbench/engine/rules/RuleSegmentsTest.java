@@ -219,6 +219,67 @@ class RuleSegmentsTest {
     }
 
     @Test
+    void overlapCountsRuleMembersInEverySegmentOfARun() {
+        // run over rfm customers 1-5: segment 0 = {1, 2}, segment 1 = {3, 4}, noise = {5}
+        project.saveSegmentationRun(new org.personaworkbench.engine.project.SegmentationRunInfo("March", "rfm", "v",
+                "hash", "kmeans", "{}", 7, 2, 5, "{}", "{}", java.time.Instant.now()),
+                new org.personaworkbench.engine.project.RunAssignments(List.of("1", "2", "3", "4", "5"),
+                        new int[] {0, 0, 1, 1, -1}));
+        // members: 1, 3 (rfm) and 6 (customers only, so not in the run)
+        RuleSegments.save(project, "picked", "vip = 1 or (recency_days <= 30 and rfm.frequency >= 3)");
+
+        RuleOverlap overlap = RuleSegments.overlap(project, "PICKED", "march", cancel);
+
+        assertEquals("March", overlap.run());
+        assertEquals(3, overlap.ruleMembers());
+        assertEquals(5, overlap.runRows());
+        assertEquals(1, overlap.notInRun(), "customer 6 has no rfm row");
+        assertEquals(List.of(-1, 0, 1), overlap.segments().stream().map(SegmentOverlap::segment).toList());
+        SegmentOverlap noise = overlap.segments().get(0);
+        assertEquals(1, noise.size());
+        assertEquals(0, noise.both());
+        SegmentOverlap first = overlap.segments().get(1);
+        assertEquals(2, first.size());
+        assertEquals(1, first.both(), "customer 1");
+        assertEquals(1.0 / 3, first.shareOfRule(), 1e-12);
+        assertEquals(0.5, first.shareOfSegment(), 1e-12);
+        SegmentOverlap second = overlap.segments().get(2);
+        assertEquals(1, second.both(), "customer 3");
+        assertEquals(0.5, second.shareOfSegment(), 1e-12);
+        EngineException noRun = assertThrows(EngineException.class,
+                () -> RuleSegments.overlap(project, "picked", "April", cancel));
+        assertTrue(noRun.getMessage().contains("April"), noRun.getMessage());
+    }
+
+    @Test
+    void aSavedRuleExportsItsMembersLabelledWithItsNameAndItsFeatureSet() {
+        RuleSegments.save(project, "Young", "age < 40 and country is not missing");
+        var source = org.personaworkbench.engine.export.ExportSource.fromRule(project, "young", null, cancel);
+        assertEquals("rule", source.kind());
+        assertEquals(List.of("1", "6"), source.customerIds());
+        assertEquals(List.of("Young", "Young"), source.segmentLabels());
+        assertEquals("rfm", source.featureSet(), "the rule uses no feature set: the project's first");
+        assertThrows(EngineException.class,
+                () -> org.personaworkbench.engine.export.ExportSource.fromRule(project, "old", null, cancel));
+    }
+
+    @Test
+    void fieldsListEveryRuleFieldWithItsTypeAndQualifyAmbiguousNames() {
+        RuleFields fields = RuleSegments.fields(project);
+
+        assertEquals(List.of("recency_days", "rfm.frequency", "monetary", "segment", "age", "country", "vip",
+                "customers.frequency"), fields.fields().stream().map(RuleField::ruleName).toList());
+        assertEquals(List.of(true, true, true, false, true, false, true, true),
+                fields.fields().stream().map(RuleField::numeric).toList());
+        assertTrue(fields.events(), "the events fixture");
+        assertTrue(fields.eventCategory());
+        for (RuleField f : fields.fields()) {
+            String rule = f.ruleName() + (f.numeric() ? " > 0" : " = \"x\"");
+            RuleSegments.count(project, rule, cancel); // every offered field resolves
+        }
+    }
+
+    @Test
     void rulesAreSavedListedUsedByNameAndDeleted() {
         SavedRule saved = RuleSegments.save(project, "  Young  ", "AGE < 40 AND country IS NOT MISSING");
         assertEquals("Young", saved.name());
