@@ -50,6 +50,18 @@ public interface DialogService {
     Optional<Path> chooseRejectsFile(String suggestedName);
 
     /**
+     * Where to write an export (a persona card, a deck, JSON); empty when cancelled.
+     *
+     * @param title         the chooser's title (already translated)
+     * @param suggestedName the file name offered, for example {@code loyal-high-spenders.png}
+     * @param extension     the file type without the dot ({@code png}, {@code pdf}, {@code json})
+     */
+    Optional<Path> chooseExportFile(String title, String suggestedName, String extension);
+
+    /** A file of the given type ({@code json}) to read in; empty when cancelled. */
+    Optional<Path> chooseFileToRead(String title, String extension);
+
+    /**
      * Asks for an optional password for a new project, typed twice. Empty when cancelled; an empty
      * array when the analyst wants no password.
      */

@@ -106,6 +106,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
+    public Optional<Path> chooseFileToRead(String title, String extension) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension),
+                new FileChooser.ExtensionFilter(I18n.tr("chooser.filter.all"), "*"));
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
     public Optional<char[]> askNewProjectPassword(Path project) {
         Dialog<char[]> dialog = new Dialog<>();
         prepare(dialog, I18n.tr("password.new.title"));
