@@ -25,6 +25,10 @@ public final class FakeDialogService implements DialogService {
     public Path projectToOpen;
     public Path fileToImport;
     public Path rejectsFile;
+    /** The answer to every export chooser (null: cancelled); the suggested names asked with are recorded. */
+    public Path exportFile;
+    public final List<String> exportQuestions = new ArrayList<>();
+    public Path fileToRead;
     public char[] newProjectPassword = new char[0];
     public final Deque<char[]> passwords = new ArrayDeque<>();
     public BadRowPolicy.Decision badRowDecision = BadRowPolicy.Decision.SKIP;
@@ -58,6 +62,17 @@ public final class FakeDialogService implements DialogService {
     @Override
     public Optional<Path> chooseRejectsFile(String suggestedName) {
         return Optional.ofNullable(rejectsFile);
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+        exportQuestions.add(suggestedName);
+        return Optional.ofNullable(exportFile);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToRead(String title, String extension) {
+        return Optional.ofNullable(fileToRead);
     }
 
     @Override

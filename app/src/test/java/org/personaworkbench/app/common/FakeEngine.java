@@ -331,4 +331,132 @@ public class FakeEngine implements Engine {
     public RunComparison compareRuns(Project project, String first, String second) {
         return savedRuns.compare(first, second);
     }
+
+    // ---- Personas step: drafts per run and a store per project file that outlives closing the project ----
+
+    /** What {@link #personas} drafts the first time a run is opened, by run name. */
+    public final Map<String, List<org.personaworkbench.engine.personas.Persona>> personaDrafts = new HashMap<>();
+    /** What {@link #runProfiles} returns, by run name (absent: null, as for a run saved without profiles). */
+    public final Map<String, SegmentProfiles> runProfileMap = new HashMap<>();
+    /** Stored personas: project file → run → segment → persona. */
+    public final Map<Path, Map<String, java.util.TreeMap<Integer, org.personaworkbench.engine.personas.Persona>>>
+            personaStore = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every persona saved, in the order the saves ran. */
+    public final List<org.personaworkbench.engine.personas.Persona> personaSaves =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Thrown by the next save, then cleared. */
+    public volatile RuntimeException personaSaveFailure;
+    /** Runs inside every save before it stores (a test can block a save here). */
+    public volatile Runnable beforePersonaSave = () -> { };
+    /** Files the exports wrote, as "kind path". */
+    public final List<String> personaExports = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private java.util.TreeMap<Integer, org.personaworkbench.engine.personas.Persona> stored(Project project,
+                                                                                          String run) {
+        return personaStore.computeIfAbsent(project.file(), f -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(run, r -> new java.util.TreeMap<>());
+    }
+
+    @Override
+    public synchronized List<org.personaworkbench.engine.personas.Persona> personas(Project project, String run) {
+        var store = stored(project, run);
+        if (store.isEmpty()) {
+            List<org.personaworkbench.engine.personas.Persona> drafts = personaDrafts.get(run);
+            if (drafts == null) {
+                throw new EngineException("There is no saved run called " + run + ".");
+            }
+            drafts.forEach(p -> store.put(p.segment(), p));
+        }
+        return List.copyOf(store.values());
+    }
+
+    @Override
+    public org.personaworkbench.engine.personas.Persona savePersona(Project project,
+                                                                     org.personaworkbench.engine.personas.Persona persona) {
+        beforePersonaSave.run();
+        RuntimeException f = personaSaveFailure;
+        if (f != null) {
+            personaSaveFailure = null;
+            throw f;
+        }
+        synchronized (this) {
+            var saved = persona.withUpdatedAt(Instant.now());
+            stored(project, persona.run()).put(persona.segment(), saved);
+            personaSaves.add(saved);
+            return saved;
+        }
+    }
+
+    @Override
+    public synchronized Map<Integer, String> personaNames(Project project, String run) {
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        stored(project, run).forEach((segment, p) -> names.put(segment, p.name()));
+        return names;
+    }
+
+    @Override
+    public SegmentProfiles runProfiles(Project project, String run) {
+        return runProfileMap.get(run);
+    }
+
+    @Override
+    public void exportPersonaCardPng(org.personaworkbench.engine.personas.Persona persona, Path target, int dpi) {
+        writeExport("png", target, persona.name());
+    }
+
+    @Override
+    public void exportPersonaCardPdf(org.personaworkbench.engine.personas.Persona persona, Path target) {
+        writeExport("pdf", target, persona.name());
+    }
+
+    @Override
+    public void exportPersonaDeck(String title, List<org.personaworkbench.engine.personas.Persona> personas,
+                                  Path target) {
+        writeExport("deck", target, title + ": " + personas.size());
+    }
+
+    /** Writes one line per persona: segment, tab, name (what {@link #importPersonasJson} reads back). */
+    @Override
+    public void exportPersonasJson(List<org.personaworkbench.engine.personas.Persona> personas, Path target) {
+        StringBuilder out = new StringBuilder();
+        personas.forEach(p -> out.append(p.segment()).append('\t').append(p.name()).append('\n'));
+        writeExport("json", target, out.toString());
+    }
+
+    /** Renames the stored personas from lines "segment TAB name"; a line that is not that fails the import. */
+    @Override
+    public synchronized List<org.personaworkbench.engine.personas.Persona> importPersonasJson(Project project,
+                                                                                          String run, Path source) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(source);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not read " + source + ".");
+        }
+        personas(project, run);
+        var store = stored(project, run);
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            if (parts.length != 2 || !parts[0].matches("\\d+")) {
+                throw new EngineException("This is not a personas export: line 1, column 1.");
+            }
+            int segment = Integer.parseInt(parts[0]);
+            var p = store.get(segment);
+            if (p == null) {
+                throw new EngineException("The file names segment " + segment + ", which run " + run
+                        + " does not have.");
+            }
+            store.put(segment, p.withName(parts[1]));
+        }
+        return List.copyOf(store.values());
+    }
+
+    private void writeExport(String kind, Path target, String content) {
+        try {
+            java.nio.file.Files.writeString(target, content);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not write " + target + ".");
+        }
+        personaExports.add(kind + " " + target.getFileName());
+    }
 }

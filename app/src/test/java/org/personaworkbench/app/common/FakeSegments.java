@@ -527,6 +527,11 @@ public final class FakeSegments {
             return info;
         }
 
+        /** Adds a run as if it had been saved (for steps that only read runs). */
+        public void add(SegmentationRunInfo info) {
+            infos.addFirst(info);
+        }
+
         public List<SegmentationRunInfo> list() {
             return List.copyOf(infos);
         }

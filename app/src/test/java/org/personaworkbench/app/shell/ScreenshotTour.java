@@ -276,6 +276,16 @@ public final class ScreenshotTour {
         }
 
         @Override
+        public java.util.Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseFileToRead(String title, String extension) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public java.util.Optional<char[]> askNewProjectPassword(Path project) {
             return other().askNewProjectPassword(project);
         }
