@@ -28,11 +28,11 @@ import static org.personaworkbench.app.common.I18n.tr;
  */
 final class PersonaCard extends VBox {
 
-    static final double WIDTH = 238;
+    static final double WIDTH = 232;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final int segment;
-    private final CheckBox compare = new CheckBox(tr("personas.card.compare"));
+    private final CheckBox compare = new CheckBox();
 
     PersonaCard(Persona p, boolean checked, IntConsumer onSelect, CompareToggle onCompare) {
         this.segment = p.segment();
@@ -41,7 +41,6 @@ final class PersonaCard extends VBox {
         setPrefWidth(WIDTH);
         setMinWidth(WIDTH);
         setMaxWidth(WIDTH);
-        setFocusTraversable(true);
 
         Region band = new Region();
         band.getStyleClass().add("persona-band");
@@ -62,10 +61,13 @@ final class PersonaCard extends VBox {
         Label goal = new Label(GoalText.label(p.goal()));
         goal.getStyleClass().addAll("goal-badge", "goal-" + p.goal().name().toLowerCase(java.util.Locale.ROOT));
         goal.setTooltip(new Tooltip(tr("personas.tip.goal")));
+        name.setMinHeight(Region.USE_PREF_SIZE);
         VBox title = new VBox(3, name, goal);
         HBox.setHgrow(title, Priority.ALWAYS);
+        title.setPrefWidth(WIDTH - 24 - 44 - 10 - 24);
         title.setMinWidth(0);
-        HBox head = new HBox(10, avatar, title);
+        compare.setTooltip(new Tooltip(tr("personas.card.compare")));
+        HBox head = new HBox(10, avatar, title, compare);
         head.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = new Label(p.summary());
@@ -74,6 +76,11 @@ final class PersonaCard extends VBox {
         summary.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane figures = figures(p.figures());
+        Label categories = new Label(tr("personas.card.categories", FigureText.topCategories(p.figures())));
+        categories.getStyleClass().add("persona-categories");
+        categories.setWrapText(true);
+        categories.setMinHeight(Region.USE_PREF_SIZE);
+        categories.setTooltip(new Tooltip(tr("personas.tip.categories")));
 
         VBox traits = new VBox(2);
         traits.getStyleClass().add("persona-traits");
@@ -87,9 +94,9 @@ final class PersonaCard extends VBox {
         compare.setId("personaCompare-" + p.segment());
         compare.setSelected(checked);
         compare.selectedProperty().addListener((obs, old, now) -> onCompare.toggle(segment, now));
-        compare.getStyleClass().add("text-small");
+        compare.getStyleClass().add("persona-compare");
 
-        VBox body = new VBox(8, head, summary, figures, traits, compare);
+        VBox body = new VBox(6, head, summary, figures, categories, traits);
         body.getStyleClass().add("persona-card-body");
         getChildren().addAll(band, body);
         setOnMouseClicked(e -> {
@@ -108,6 +115,17 @@ final class PersonaCard extends VBox {
         return segment;
     }
 
+    /** The height at the card's fixed width, so wrapped lines count (a FlowPane asks with width -1). */
+    @Override
+    protected double computePrefHeight(double width) {
+        return super.computePrefHeight(width < 0 ? WIDTH : width);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
     }
@@ -121,25 +139,24 @@ final class PersonaCard extends VBox {
     private static GridPane figures(PersonaFigures f) {
         GridPane g = new GridPane();
         g.getStyleClass().add("persona-figures");
-        g.setHgap(8);
+        g.setHgap(6);
         g.setVgap(2);
         int row = 0;
         row = figure(g, row, key("personas.figure.size"), key("personas.tip.size"), FigureText.size(f));
         row = figure(g, row, key("personas.figure.customerShare"), key("personas.tip.customerShare"), FigureText.customerShare(f));
         row = figure(g, row, key("personas.figure.revenueShare"), key("personas.tip.revenueShare"), FigureText.revenueShare(f));
         row = figure(g, row, key("personas.figure.aov"), key("personas.tip.aov"), FigureText.averageOrderValue(f));
-        row = figure(g, row, key("personas.figure.recency"), key("personas.tip.recency"), FigureText.recency(f));
-        figure(g, row, key("personas.figure.categories"), key("personas.tip.categories"), FigureText.topCategories(f));
+        figure(g, row, key("personas.figure.recency"), key("personas.tip.recency"), FigureText.recency(f));
         return g;
     }
 
     private static int figure(GridPane g, int row, String labelKey, String tipKey, String value) {
         Label label = new Label(tr(labelKey));
         label.getStyleClass().add("figure-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.getStyleClass().add("figure-value");
-        v.setWrapText(true);
-        v.setMinHeight(Region.USE_PREF_SIZE);
+        v.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip(tr(tipKey));
         label.setTooltip(tip);
         v.setTooltip(tip);

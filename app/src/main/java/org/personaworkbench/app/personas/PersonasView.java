@@ -139,6 +139,7 @@ public final class PersonasView {
         running.setMinWidth(Region.USE_PREF_SIZE);
         viewModel.currentTaskProperty().addListener((obs, old, now) -> showTask(now, task, progress, cancel));
         running.visibleProperty().bind(viewModel.currentTaskProperty().isNotNull());
+        running.managedProperty().bind(running.visibleProperty());
         HBox top = new HBox(16, text, running);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, top);
@@ -168,7 +169,7 @@ public final class PersonasView {
         ComboBox<SegmentationRunInfo> run = new ComboBox<>(viewModel.runs());
         run.setId("personaRunChoice");
         run.setPromptText(tr("personas.noRuns"));
-        run.setPrefWidth(260);
+        run.setPrefWidth(330);
         run.setConverter(new StringConverter<>() {
             @Override
             public String toString(SegmentationRunInfo r) {
@@ -337,7 +338,7 @@ public final class PersonasView {
         SplitPane split = new SplitPane(galleryScroll, tabs);
         split.setId("personasSplit");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.63);
         split.getStyleClass().add("personas-split");
         split.visibleProperty().bind(Bindings.isNotEmpty(viewModel.runs()));
 
@@ -361,7 +362,12 @@ public final class PersonasView {
                 viewModel.select(segment);
             }, viewModel::setChecked));
         }
+        List<Integer> before = gallery.getChildren().stream().map(n -> ((PersonaCard) n).segment()).toList();
         gallery.getChildren().setAll(cards);
+        if (!before.equals(viewModel.personas().stream().map(Persona::segment).toList())
+                && gallery.getParent() != null && gallery.getParent().getParent() instanceof ScrollPane sp) {
+            sp.setVvalue(0); // another run: start at the top
+        }
         markSelection();
     }
 
@@ -732,7 +738,8 @@ public final class PersonasView {
                 setTooltip(row == null ? null : new Tooltip(row.tip()));
             }
         });
-        label.setPrefWidth(190);
+        label.setPrefWidth(170);
+        label.setMinWidth(150);
         label.getStyleClass().add("comparison-label");
         table.getColumns().add(label);
         for (int i = 0; i < c.personas().size(); i++) {
@@ -746,7 +753,7 @@ public final class PersonasView {
             col.setText(null);
             table.getColumns().add(col);
         }
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getItems().setAll(c.rows());
     }
 

@@ -14,7 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -49,7 +49,7 @@ final class WorkshopWindow extends Stage {
     private final Label summary = new Label();
     private final Label counter = new Label();
     private final StackPane avatar = new StackPane();
-    private final GridPane figures = new GridPane();
+    private final javafx.scene.layout.FlowPane figures = new javafx.scene.layout.FlowPane(28, 14);
     private final VBox traits = new VBox(6);
     private final ListView<StickyNote> notes = new ListView<>();
     private final TextField noteField = new TextField();
@@ -131,8 +131,6 @@ final class WorkshopWindow extends Stage {
         head.setAlignment(Pos.CENTER_LEFT);
 
         figures.getStyleClass().add("workshop-figures");
-        figures.setHgap(28);
-        figures.setVgap(4);
         traits.getStyleClass().add("workshop-traits");
         Label traitsTitle = new Label(tr("personas.workshop.traits"));
         traitsTitle.getStyleClass().add("workshop-section");
@@ -226,19 +224,23 @@ final class WorkshopWindow extends Stage {
         initials.getStyleClass().add("workshop-initials");
         initials.setTextFill(PersonaCard.readableOn(PersonaCard.color(p.color())));
         Label goal = new Label(GoalText.label(p.goal()));
-        goal.getStyleClass().addAll("goal-badge", "workshop-goal");
+        goal.getStyleClass().addAll("goal-badge", "workshop-goal",
+                "goal-" + p.goal().name().toLowerCase(java.util.Locale.ROOT));
         avatar.getChildren().setAll(circle, initials);
         root.setStyle("-fx-border-color: " + PersonaCard.safeColor(p.color()) + ";");
 
         figures.getChildren().clear();
         PersonaFigures f = p.figures();
-        figure(0, key("personas.figure.size"), FigureText.size(f), key("personas.tip.size"));
-        figure(1, key("personas.figure.customerShare"), FigureText.customerShare(f), key("personas.tip.customerShare"));
-        figure(2, key("personas.figure.revenueShare"), FigureText.revenueShare(f), key("personas.tip.revenueShare"));
-        figure(3, key("personas.figure.aov"), FigureText.averageOrderValue(f), key("personas.tip.aov"));
-        figure(4, key("personas.figure.recency"), FigureText.recency(f), key("personas.tip.recency"));
-        figures.add(goal, 5, 1);
-        traits.getChildren().setAll(p.traits().stream().limit(5).map(t -> {
+        figure(key("personas.figure.size"), FigureText.size(f), key("personas.tip.size"));
+        figure(key("personas.figure.customerShare"), FigureText.customerShare(f), key("personas.tip.customerShare"));
+        figure(key("personas.figure.revenueShare"), FigureText.revenueShare(f), key("personas.tip.revenueShare"));
+        figure(key("personas.figure.aov"), FigureText.averageOrderValue(f), key("personas.tip.aov"));
+        figure(key("personas.figure.recency"), FigureText.recency(f), key("personas.tip.recency"));
+        figure(key("personas.figure.categories"), FigureText.topCategories(f), key("personas.tip.categories"));
+        Label goalLabel = new Label(tr("personas.field.goal"));
+        goalLabel.getStyleClass().add("workshop-figure-label");
+        figures.getChildren().add(new VBox(4, goalLabel, goal));
+        traits.getChildren().setAll(p.traits().stream().limit(6).map(t -> {
             Label l = new Label("• " + t);
             l.getStyleClass().add("workshop-trait");
             l.setWrapText(true);
@@ -250,14 +252,15 @@ final class WorkshopWindow extends Stage {
         }
     }
 
-    private void figure(int column, String labelKey, String value, String tipKey) {
+    private void figure(String labelKey, String value, String tipKey) {
         Label label = new Label(tr(labelKey));
         label.getStyleClass().add("workshop-figure-label");
         Label v = new Label(value);
         v.getStyleClass().add("workshop-figure-value");
-        Tooltip.install(v, new Tooltip(tr(tipKey)));
-        figures.add(label, column, 0);
-        figures.add(v, column, 1);
+        v.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(2, label, v);
+        Tooltip.install(box, new Tooltip(tr(tipKey)));
+        figures.getChildren().add(box);
     }
 
     /** A large label that becomes a text field on click; Enter commits, Esc or leaving the persona cancels. */

@@ -87,7 +87,8 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup("#step-data").queryAs(ToggleButton.class).isSelected());
         assertFalse(robot.lookup("#" + Step.FEATURES.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.SEGMENTS.nodeId()).queryAs(ToggleButton.class).isDisabled());
-        for (Step later : Set.of(Step.PERSONAS, Step.RECOMMENDATIONS,
+        assertFalse(robot.lookup("#" + Step.PERSONAS.nodeId()).queryAs(ToggleButton.class).isDisabled());
+        for (Step later : Set.of(Step.RECOMMENDATIONS,
                 Step.EXPERIMENTS, Step.EXPORT)) {
             assertTrue(robot.lookup("#" + later.nodeId()).queryAs(ToggleButton.class).isDisabled(), later + "");
         }
