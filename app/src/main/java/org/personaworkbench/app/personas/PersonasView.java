@@ -338,7 +338,7 @@ public final class PersonasView {
         SplitPane split = new SplitPane(galleryScroll, tabs);
         split.setId("personasSplit");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.63);
+        split.setDividerPositions(0.6);
         split.getStyleClass().add("personas-split");
         split.visibleProperty().bind(Bindings.isNotEmpty(viewModel.runs()));
 
@@ -510,8 +510,12 @@ public final class PersonasView {
             }
             traitsHeading.setText(p == null ? tr("personas.noSelection")
                     : tr("personas.traits.heading", p.name()));
-            traitList.getChildren().setAll(p == null ? List.of() : p.traits().stream()
-                    .map(t -> (Node) chip(t)).toList());
+            List<Node> chips = new ArrayList<>();
+            chips.add(traitsHeading);
+            if (p != null) {
+                p.traits().forEach(t -> chips.add(chip(t)));
+            }
+            traitList.getChildren().setAll(chips);
         } finally {
             filling = false;
         }
@@ -531,6 +535,7 @@ public final class PersonasView {
     private Node traitsTab() {
         traitsHeading.getStyleClass().add("title-4");
         traitList.setId("personaTraitChips");
+        traitList.setRowValignment(javafx.geometry.VPos.CENTER);
         TableView<TraitRow> table = new TableView<>(viewModel.traits());
         table.setId("personaTraitTable");
         table.getStyleClass().addAll(Styles.DENSE, "trait-table");
@@ -558,7 +563,7 @@ public final class PersonasView {
         table.setPlaceholder(muted(tr("personas.traits.none")));
         Label note = muted(tr("personas.traits.note"));
         note.setWrapText(true);
-        VBox box = new VBox(8, traitsHeading, traitList, table, note);
+        VBox box = new VBox(8, traitList, table, note);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.getStyleClass().add("tab-body");
         return box;
