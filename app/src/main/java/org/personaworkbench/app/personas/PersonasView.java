@@ -102,6 +102,7 @@ public final class PersonasView {
         root.setTop(new VBox(header(), toolbar()));
         root.setCenter(body());
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::shortcut);
+        viewModel.beforeProjectChange(this::commitTexts);
     }
 
     public Parent root() {
@@ -363,7 +364,12 @@ public final class PersonasView {
             }, viewModel::setChecked));
         }
         List<Integer> before = gallery.getChildren().stream().map(n -> ((PersonaCard) n).segment()).toList();
+        Integer focused = gallery.getChildren().stream().filter(Node::isFocused)
+                .map(n -> ((PersonaCard) n).segment()).findFirst().orElse(null);
         gallery.getChildren().setAll(cards);
+        if (focused != null) { // an edit rebuilt the focused card: keep the keys (Ctrl+Z) in the gallery
+            cards.stream().filter(n -> ((PersonaCard) n).segment() == focused).findFirst().ifPresent(Node::requestFocus);
+        }
         if (!before.equals(viewModel.personas().stream().map(Persona::segment).toList())
                 && gallery.getParent() != null && gallery.getParent().getParent() instanceof ScrollPane sp) {
             sp.setVvalue(0); // another run: start at the top

@@ -72,6 +72,8 @@ public final class PersonasViewModel {
     private final ReadOnlyObjectWrapper<BackgroundTask> currentTask = new ReadOnlyObjectWrapper<>(this, "currentTask");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    /** Run before the project changes, while it is still open (the view commits fields typed in). */
+    private final List<Runnable> beforeProjectChange = new ArrayList<>();
     /** The profiles of the shown run (for traits and comparison means), or null. */
     private SegmentProfiles profiles;
     /** The run whose personas are shown, or null. */
@@ -173,6 +175,14 @@ public final class PersonasViewModel {
     /** True while an edit's save is queued or running. */
     public boolean saving() {
         return saves.busy();
+    }
+
+    /**
+     * Runs {@code action} whenever the project is about to be closed or replaced, while edits can still be saved
+     * into it: the view commits the text the analyst typed but did not yet confirm.
+     */
+    public void beforeProjectChange(Runnable action) {
+        beforeProjectChange.add(Objects.requireNonNull(action));
     }
 
     // ---- loading ----
@@ -579,6 +589,9 @@ public final class PersonasViewModel {
     }
 
     private void projectChanged(OpenProject now) {
+        if (project.get() != null) {
+            beforeProjectChange.forEach(Runnable::run);
+        }
         BackgroundTask running = currentTask.get();
         if (running != null) {
             running.cancel();

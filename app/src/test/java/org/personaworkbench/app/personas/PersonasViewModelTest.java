@@ -337,6 +337,16 @@ class PersonasViewModelTest {
     }
 
     @Test
+    void textTypedButNotCommittedIsSavedIntoTheProjectBeingClosed() {
+        vm.beforeProjectChange(() -> vm.rename(0, "Typed before closing"));
+
+        open.set(null);
+
+        assertEquals("Typed before closing", stored(0).name());
+        assertTrue(vm.personas().isEmpty());
+    }
+
+    @Test
     void fileNamesComeFromNames() {
         assertEquals("loyal-high-spenders", PersonasViewModel.fileName("Loyal high spenders!"));
         assertEquals("persona", PersonasViewModel.fileName("***"));
