@@ -98,7 +98,9 @@ class PersonasReopenUiTest {
 
         renameReopenAndCheck(robot, file, 0, "Weekly big baskets");
 
-        // and the engine reads it from the file itself
+        // and the engine reads it from the file itself, once the window has let go of it
+        robot.interact(() -> ui.shell.closeProject());
+        waitUntil(() -> ui.shell.project() == null && ui.shell.tasks().running().isEmpty());
         RealEngine engine = new RealEngine();
         try (Project p = engine.openProject(file, ProjectOptions.plain())) {
             List<Persona> stored = engine.personas(p, "R");
