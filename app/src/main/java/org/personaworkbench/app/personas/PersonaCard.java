@@ -74,6 +74,8 @@ final class PersonaCard extends VBox {
         summary.getStyleClass().add("persona-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setVisible(!p.summary().isBlank());
+        summary.setManaged(summary.isVisible());
 
         GridPane figures = figures(p.figures());
         Label categories = new Label(tr("personas.card.categories", FigureText.topCategories(p.figures())));
