@@ -68,8 +68,4 @@ final class CommittingText {
             }
         }
     }
-
-    TextInputControl field() {
-        return field;
-    }
 }

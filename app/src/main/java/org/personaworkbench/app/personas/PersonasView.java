@@ -46,7 +46,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -788,10 +787,5 @@ public final class PersonasView {
         l.getStyleClass().add("text-muted");
         l.setWrapText(true);
         return l;
-    }
-
-    /** For a colour picker value: the hex the view model stores. */
-    static String hex(Color c) {
-        return PersonaCard.toHex(c);
     }
 }

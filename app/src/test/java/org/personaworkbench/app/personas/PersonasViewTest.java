@@ -134,6 +134,14 @@ class PersonasViewTest {
         waitUntil(() -> !vm.saving() && tasks.running().isEmpty());
         assertEquals("Fresh faces", stored(2).name());
         assertEquals("Fresh faces", name.getText());
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil(() -> !vm.saving() && tasks.running().isEmpty());
+        assertEquals("New promising buyers", stored(2).name());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> !vm.saving() && tasks.running().isEmpty());
+        assertEquals("Fresh faces", stored(2).name());
+        assertEquals(5, engine.personaSaves.size(), "the edit, two undos and two redos: each saved");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.personaworkbench.app.cli.ShopProject;
 import org.personaworkbench.app.cli.PwbCommand;
-import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.FakeEngine;
 import org.personaworkbench.app.common.FakePersonas;
 import org.personaworkbench.app.common.FakeProject;
