@@ -49,11 +49,20 @@ public interface DialogService {
     /** Where to save rejected rows as CSV; empty when cancelled. */
     Optional<Path> chooseRejectsFile(String suggestedName);
 
-    /** Where to write a campaign CSV; empty when cancelled. */
-    Optional<Path> chooseExportFile(String suggestedName);
-
     /** Asks a yes/no question (for example before deleting something); true for yes. */
     boolean confirm(String title, String message);
+
+    /**
+     * Where to write an export (a campaign CSV, a persona card, a deck, JSON); empty when cancelled.
+     *
+     * @param title         the chooser's title (already translated)
+     * @param suggestedName the file name offered, for example {@code loyal-high-spenders.png}
+     * @param extension     the file type without the dot ({@code png}, {@code pdf}, {@code json})
+     */
+    Optional<Path> chooseExportFile(String title, String suggestedName, String extension);
+
+    /** A file of the given type ({@code json}) to read in; empty when cancelled. */
+    Optional<Path> chooseFileToRead(String title, String extension);
 
     /**
      * Asks for an optional password for a new project, typed twice. Empty when cancelled; an empty

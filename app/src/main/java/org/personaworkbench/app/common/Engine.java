@@ -216,6 +216,38 @@ public interface Engine {
         throw new UnsupportedOperationException("export");
     }
 
+    // ---- Personas step: exports and import (issue 4). Defaults throw, like the methods above. ----
+
+    /** Writes one persona card as a PNG image at {@code dpi} (for example 144). */
+    default void exportPersonaCardPng(org.personaworkbench.engine.personas.Persona persona, Path target, int dpi) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** Writes one persona card as a one-page PDF. */
+    default void exportPersonaCardPdf(org.personaworkbench.engine.personas.Persona persona, Path target) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** Writes a deck of all cards as one PDF: a title page, then one page per persona. */
+    default void exportPersonaDeck(String title, List<org.personaworkbench.engine.personas.Persona> personas,
+                                   Path target) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /** Writes the personas as JSON that {@link #importPersonasJson} reads back (into this or another project). */
+    default void exportPersonasJson(List<org.personaworkbench.engine.personas.Persona> personas, Path target) {
+        throw new UnsupportedOperationException("personas");
+    }
+
+    /**
+     * Reads a personas JSON file into the run: matched by segment, text fields replace the stored ones, figures
+     * and traits come from this project's data. Returns the run's personas as saved.
+     */
+    default List<org.personaworkbench.engine.personas.Persona> importPersonasJson(Project project, String run,
+                                                                               Path source) {
+        throw new UnsupportedOperationException("personas");
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

@@ -106,9 +106,10 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseExportFile(String suggestedName) {
-        FileChooser chooser = chooser(I18n.tr("chooser.export"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.tr("chooser.filter.csv"), "*.csv"));
+    public Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner.get()));
     }
@@ -119,6 +120,15 @@ public final class FxDialogService implements DialogService {
         prepare(alert, title);
         alert.setHeaderText(title);
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToRead(String title, String extension) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension),
+                new FileChooser.ExtensionFilter(I18n.tr("chooser.filter.all"), "*"));
+        return remember(chooser.showOpenDialog(owner.get()));
     }
 
     @Override

@@ -276,16 +276,10 @@ public final class RealEngine implements Engine {
         RuleSegments.delete(project, name);
     }
 
-    /** Segments carry their persona names once personas exist; until then their numbers. */
+    /** Segments as numbers, each row's persona name in the persona column. */
     @Override
     public ExportSource runExportSource(Project project, String run) {
-        java.util.Map<Integer, String> names;
-        try {
-            names = personaNames(project, run);
-        } catch (UnsupportedOperationException notYet) {
-            names = java.util.Map.of();
-        }
-        return ExportSource.fromRun(project, run, names);
+        return ExportSource.fromRun(project, run);
     }
 
     @Override
@@ -302,5 +296,54 @@ public final class RealEngine implements Engine {
     public ExportResult export(Project project, ExportSource source, ExportOptions options, Progress progress,
                                CancellationToken cancel) {
         return CampaignExport.write(project, source, options, progress, cancel);
+    }
+
+    // ---- Personas step: exports and import ----
+
+    @Override
+    public void exportPersonaCardPng(org.personaworkbench.engine.personas.Persona persona, Path target, int dpi) {
+        org.personaworkbench.engine.personas.PersonaExports.cardPng(persona, target, dpi);
+    }
+
+    @Override
+    public void exportPersonaCardPdf(org.personaworkbench.engine.personas.Persona persona, Path target) {
+        org.personaworkbench.engine.personas.PersonaExports.cardPdf(persona, target);
+    }
+
+    @Override
+    public void exportPersonaDeck(String title, List<org.personaworkbench.engine.personas.Persona> personas,
+                                  Path target) {
+        org.personaworkbench.engine.personas.PersonaExports.deckPdf(title, personas, target);
+    }
+
+    /** Writes the JSON to a temporary file beside the target and moves it into place (no partial file). */
+    @Override
+    public void exportPersonasJson(List<org.personaworkbench.engine.personas.Persona> personas, Path target) {
+        String json = org.personaworkbench.engine.personas.PersonaExports.json(personas);
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            Path temp = java.nio.file.Files.createTempFile(dir, ".personas-", ".json.tmp");
+            try {
+                java.nio.file.Files.writeString(temp, json, java.nio.charset.StandardCharsets.UTF_8);
+                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<org.personaworkbench.engine.personas.Persona> importPersonasJson(Project project, String run,
+                                                                              Path source) {
+        String json;
+        try {
+            json = java.nio.file.Files.readString(source, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not read " + source + ": " + e.getMessage(), e);
+        }
+        return org.personaworkbench.engine.personas.Personas.importJson(project, run, json);
     }
 }

@@ -141,7 +141,7 @@ public final class ExportViewModel {
         return persona;
     }
 
-    /** False while the engine has no personas: the persona source is then disabled with a note. */
+    /** False while the chosen run has no personas: the persona source is then disabled with a note. */
     public ReadOnlyBooleanProperty personasAvailableProperty() {
         return personasAvailable.getReadOnlyProperty();
     }
@@ -212,7 +212,7 @@ public final class ExportViewModel {
 
     // ---- commands ----
 
-    /** Reads the saved runs and rule segments again, and whether personas are available. */
+    /** Reads the saved runs and rule segments again (the chosen run's personas follow). */
     public void refresh() {
         Project target = project.get();
         if (target == null) {
@@ -221,15 +221,7 @@ public final class ExportViewModel {
         tasks.run(tr("export.task.load"), (progress, cancel) -> {
             List<SegmentationRunInfo> infos = engine.runs(target);
             List<String> ruleNames = engine.savedRules(target).stream().map(SavedRule::name).toList();
-            boolean personasOk = true;
-            if (!infos.isEmpty()) {
-                try {
-                    engine.personaNames(target, infos.getFirst().name());
-                } catch (UnsupportedOperationException notYet) {
-                    personasOk = false;
-                }
-            }
-            return new Lists(infos, ruleNames, personasOk);
+            return new Lists(infos, ruleNames);
         }, lists -> {
             if (project.get() != target) {
                 return;
@@ -237,8 +229,6 @@ public final class ExportViewModel {
             Map<String, String> sets = new java.util.HashMap<>();
             lists.runs().forEach(r -> sets.put(r.name(), r.featureSet()));
             featureSetByRun = sets;
-            personasAvailable.set(lists.personas());
-            personaNote.set(lists.personas() ? "" : tr("export.persona.unavailable"));
             quiet = true;
             String keptRun = run.get();
             String keptRule = rule.get();
@@ -247,9 +237,6 @@ public final class ExportViewModel {
             run.set(keptRun != null && runs.contains(keptRun) ? keptRun : runs.isEmpty() ? null : runs.getFirst());
             rule.set(keptRule != null && rules.contains(keptRule) ? keptRule
                     : rules.isEmpty() ? null : rules.getFirst());
-            if (kind.get() == SourceKind.PERSONA && !lists.personas()) {
-                kind.set(SourceKind.RUN);
-            }
             quiet = false;
             sourceChanged();
         }, failure -> dialogs.showFailure(tr("export.error.load"), failure)).notCancellable();
@@ -267,7 +254,7 @@ public final class ExportViewModel {
             return;
         }
         ExportOptions options;
-        Path file = dialogs.chooseExportFile(suggestedName()).orElse(null);
+        Path file = dialogs.chooseExportFile(tr("chooser.export"), suggestedName(), "csv").orElse(null);
         if (file == null) {
             return;
         }
@@ -309,8 +296,6 @@ public final class ExportViewModel {
             finished(self[0]);
             if (failure instanceof CancelledException) {
                 message.set(tr("export.cancelled"));
-            } else if (failure instanceof UnsupportedOperationException) {
-                dialogs.showError(tr("export.error.title"), tr("export.persona.unavailable"), null);
             } else {
                 dialogs.showFailure(tr("export.error.title"), failure);
             }
@@ -332,8 +317,8 @@ public final class ExportViewModel {
     String problem() {
         return switch (kind.get()) {
             case RUN -> run.get() == null ? tr("export.error.noRun") : common();
-            case PERSONA -> !personasAvailable.get() ? tr("export.persona.unavailable")
-                    : run.get() == null ? tr("export.error.noRun")
+            case PERSONA -> run.get() == null ? tr("export.error.noRun")
+                    : !personasAvailable.get() ? tr("export.persona.none", run.get())
                     : persona.get() == null ? tr("export.error.noPersona") : common();
             case RULE -> rule.get() == null ? tr("export.error.noRule") : common();
         };
@@ -373,9 +358,7 @@ public final class ExportViewModel {
         if (target == null || quiet) {
             return;
         }
-        if (what == SourceKind.PERSONA) {
-            loadPersonas(target, runName);
-        }
+        loadPersonas(target, runName);
         tasks.run(tr("export.task.columns"), (progress, cancel) -> {
             String set = switch (what) {
                 case RUN, PERSONA -> runName == null ? null : featureSetByRun.get(runName);
@@ -403,7 +386,9 @@ public final class ExportViewModel {
     private void loadPersonas(Project target, String runName) {
         personas.clear();
         persona.set(null);
-        if (runName == null || !personasAvailable.get()) {
+        personasAvailable.set(false);
+        personaNote.set("");
+        if (runName == null) {
             return;
         }
         tasks.run(tr("export.task.personas"), (progress, cancel) -> engine.personaNames(target, runName), names -> {
@@ -414,15 +399,9 @@ public final class ExportViewModel {
             new java.util.TreeMap<>(names).forEach((segment, name) -> list.add(new PersonaChoice(segment, name)));
             personas.setAll(list);
             persona.set(list.isEmpty() ? null : list.getFirst());
+            personasAvailable.set(!list.isEmpty());
             personaNote.set(list.isEmpty() ? tr("export.persona.none", runName) : "");
-        }, failure -> {
-            if (failure instanceof UnsupportedOperationException) {
-                personasAvailable.set(false);
-                personaNote.set(tr("export.persona.unavailable"));
-            } else {
-                dialogs.showFailure(tr("export.error.load"), failure);
-            }
-        }).notCancellable();
+        }, failure -> dialogs.showFailure(tr("export.error.load"), failure)).notCancellable();
     }
 
     private static List<String> columnNames(Project target, String set) {
@@ -476,7 +455,7 @@ public final class ExportViewModel {
         refresh();
     }
 
-    private record Lists(List<SegmentationRunInfo> runs, List<String> rules, boolean personas) {
+    private record Lists(List<SegmentationRunInfo> runs, List<String> rules) {
     }
 
     private record Columns(String featureSet, List<String> names) {

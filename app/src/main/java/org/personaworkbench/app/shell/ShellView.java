@@ -31,6 +31,8 @@ import org.personaworkbench.app.common.Icons;
 import org.personaworkbench.app.common.Theme;
 import org.personaworkbench.app.data.DataView;
 import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.app.personas.PersonasView;
+import org.personaworkbench.app.personas.PersonasViewModel;
 import org.personaworkbench.app.segments.SegmentsView;
 import org.personaworkbench.app.segments.SegmentsViewModel;
 
@@ -52,6 +54,8 @@ public final class ShellView {
     private final DataView dataView;
     private final SegmentsViewModel segmentsViewModel;
     private final SegmentsView segmentsView;
+    private final PersonasViewModel personasViewModel;
+    private final PersonasView personasView;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Parent welcome;
@@ -65,7 +69,18 @@ public final class ShellView {
 
     /** @param segmentsViewModel the Segments step, or null to leave it out (its button then stays disabled) */
     public ShellView(ShellViewModel viewModel, DataViewModel dataViewModel, SegmentsViewModel segmentsViewModel) {
+        this(viewModel, dataViewModel, segmentsViewModel, null);
+    }
+
+    /**
+     * @param segmentsViewModel the Segments step, or null to leave it out (its button then stays disabled)
+     * @param personasViewModel the Personas step, or null to leave it out (its button then stays disabled)
+     */
+    public ShellView(ShellViewModel viewModel, DataViewModel dataViewModel, SegmentsViewModel segmentsViewModel,
+                     PersonasViewModel personasViewModel) {
         this.viewModel = viewModel;
+        this.personasViewModel = personasViewModel;
+        this.personasView = personasViewModel == null ? null : new PersonasView(personasViewModel);
         this.dataView = new DataView(dataViewModel);
         this.segmentsViewModel = segmentsViewModel;
         this.segmentsView = segmentsViewModel == null ? null : new SegmentsView(segmentsViewModel);
@@ -213,7 +228,8 @@ public final class ShellView {
         button.setMnemonicParsing(false);
         // Rules and Export are enabled when their views are added (addStepView)
         if (step.available() && step != Step.RULES && step != Step.EXPORT
-                && (step != Step.SEGMENTS || segmentsView != null)) {
+                && (step != Step.SEGMENTS || segmentsView != null)
+                && (step != Step.PERSONAS || personasView != null)) {
             button.disableProperty().bind(viewModel.projectProperty().isNull());
         } else {
             button.setDisable(true);
@@ -285,6 +301,9 @@ public final class ShellView {
         } else if (step == Step.SEGMENTS && segmentsView != null) {
             content.getChildren().setAll(segmentsView.root());
             segmentsViewModel.refresh(); // the Features step may have made new feature sets
+        } else if (step == Step.PERSONAS && personasView != null) {
+            content.getChildren().setAll(personasView.root());
+            personasViewModel.refresh(); // the Segments step may have saved new runs
         } else if (stepViews.containsKey(step)) {
             content.getChildren().setAll(stepViews.get(step));
         } else {

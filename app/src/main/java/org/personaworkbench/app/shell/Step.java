@@ -13,7 +13,7 @@ public enum Step {
     DATA(Feather.DATABASE, key("step.data"), key("step.data.summary"), true),
     FEATURES(Feather.SLIDERS, key("step.features"), key("features.summary"), true),
     SEGMENTS(Feather.PIE_CHART, key("step.segments"), key("segments.summary"), true),
-    PERSONAS(Feather.USERS, key("step.personas"), key("step.personas.later"), false),
+    PERSONAS(Feather.USERS, key("step.personas"), key("personas.summary"), true),
     RULES(Feather.FILTER, key("step.rules"), key("rules.summary"), true),
     RECOMMENDATIONS(Feather.THUMBS_UP, key("step.recommendations"), key("step.recommendations.later"), false),
     EXPERIMENTS(Feather.ACTIVITY, key("step.experiments"), key("step.experiments.later"), false),

@@ -13,6 +13,7 @@ import org.personaworkbench.app.common.Theme;
 import org.personaworkbench.app.data.DataViewModel;
 import org.personaworkbench.app.features.FeaturesView;
 import org.personaworkbench.app.features.FeaturesViewModel;
+import org.personaworkbench.app.personas.PersonasViewModel;
 import org.personaworkbench.app.segments.SegmentsViewModel;
 import org.personaworkbench.app.rules.RulesView;
 import org.personaworkbench.app.rules.RulesViewModel;
@@ -65,7 +66,8 @@ public final class WorkbenchApp extends Application {
         DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
         FeaturesViewModel features = new FeaturesViewModel(engine, tasks, dialogs, shell.projectProperty());
         SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
-        ShellView view = new ShellView(shell, data, segments);
+        PersonasViewModel personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
+        ShellView view = new ShellView(shell, data, segments, personas);
         view.addStepView(Step.FEATURES, new FeaturesView(features).root());
         RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
         view.addStepView(Step.RULES, new RulesView(rules).root());

@@ -10,15 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A small shop made through the command line for CLI tests: 60 customers in three groups of 20 — 12 recent
  * orders at 40, 4 orders at 9–10 spread over the year, one order long ago — imported as "orders" with RFM
- * features "rfm".
+ * features "rfm". Public for the UI tests that need a real project.
  */
-final class ShopProject {
+public final class ShopProject {
 
     private ShopProject() {
     }
 
     /** Creates {@code dir/shop.mv.db}; {@code customerId} gives the id text of customer 0..59 (already CSV-quoted). */
-    static Path create(Path dir, IntFunction<String> customerId) throws IOException {
+    public static Path create(Path dir, IntFunction<String> customerId) throws IOException {
         Path project = dir.resolve("shop");
         Path orders = dir.resolve("orders.csv");
         StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n");

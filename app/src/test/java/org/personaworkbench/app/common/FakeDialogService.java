@@ -26,6 +26,9 @@ public final class FakeDialogService implements DialogService {
     public Path fileToImport;
     public Path rejectsFile;
     public Path exportFile;
+    /** The suggested names every export chooser was asked with. */
+    public final List<String> exportQuestions = new ArrayList<>();
+    public Path fileToRead;
     public boolean confirmAnswer = true;
     public final List<Shown> confirmations = new ArrayList<>();
     public char[] newProjectPassword = new char[0];
@@ -64,7 +67,8 @@ public final class FakeDialogService implements DialogService {
     }
 
     @Override
-    public Optional<Path> chooseExportFile(String suggestedName) {
+    public Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+        exportQuestions.add(suggestedName);
         return Optional.ofNullable(exportFile);
     }
 
@@ -72,6 +76,11 @@ public final class FakeDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         confirmations.add(new Shown(title, message, null));
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToRead(String title, String extension) {
+        return Optional.ofNullable(fileToRead);
     }
 
     @Override

@@ -336,7 +336,7 @@ public class FakeEngine implements Engine {
 
     public final Map<String, org.personaworkbench.engine.project.SavedRule> rules =
             new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    /** Segment -> persona name per run; null: personas are not available (as before the personas engine). */
+    /** Segment -> persona name for every run when set; null: names come from the persona store below. */
     public Map<Integer, String> personaNames;
     public final List<String> countedRules = new ArrayList<>();
     /** When set, an export waits for this latch (or a cancel) before writing. */
@@ -426,18 +426,75 @@ public class FakeEngine implements Engine {
         }
     }
 
+    // ---- Personas step: drafts per run and a store per project file that outlives closing the project ----
+
+    /** What {@link #personas} drafts the first time a run is opened, by run name. */
+    public final Map<String, List<org.personaworkbench.engine.personas.Persona>> personaDrafts = new HashMap<>();
+    /** What {@link #runProfiles} returns, by run name (absent: null, as for a run saved without profiles). */
+    public final Map<String, SegmentProfiles> runProfileMap = new HashMap<>();
+    /** Stored personas: project file → run → segment → persona. */
+    public final Map<Path, Map<String, java.util.TreeMap<Integer, org.personaworkbench.engine.personas.Persona>>>
+            personaStore = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every persona saved, in the order the saves ran. */
+    public final List<org.personaworkbench.engine.personas.Persona> personaSaves =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Thrown by the next save, then cleared. */
+    public volatile RuntimeException personaSaveFailure;
+    /** Runs inside every save before it stores (a test can block a save here). */
+    public volatile Runnable beforePersonaSave = () -> { };
+    /** Files the exports wrote, as "kind path". */
+    public final List<String> personaExports = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private java.util.TreeMap<Integer, org.personaworkbench.engine.personas.Persona> stored(Project project,
+                                                                                          String run) {
+        return personaStore.computeIfAbsent(project.file(), f -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(run, r -> new java.util.TreeMap<>());
+    }
+
     @Override
-    public Map<Integer, String> personaNames(Project project, String run) {
-        if (personaNames == null) {
-            throw new UnsupportedOperationException("personas");
+    public synchronized List<org.personaworkbench.engine.personas.Persona> personas(Project project, String run) {
+        var store = stored(project, run);
+        if (store.isEmpty()) {
+            List<org.personaworkbench.engine.personas.Persona> drafts = personaDrafts.get(run);
+            if (drafts == null) {
+                throw new EngineException("There is no saved run called " + run + ".");
+            }
+            drafts.forEach(p -> store.put(p.segment(), p));
         }
-        return personaNames;
+        return List.copyOf(store.values());
+    }
+
+    @Override
+    public org.personaworkbench.engine.personas.Persona savePersona(Project project,
+                                                                     org.personaworkbench.engine.personas.Persona persona) {
+        beforePersonaSave.run();
+        RuntimeException f = personaSaveFailure;
+        if (f != null) {
+            personaSaveFailure = null;
+            throw f;
+        }
+        synchronized (this) {
+            var saved = persona.withUpdatedAt(Instant.now());
+            stored(project, persona.run()).put(persona.segment(), saved);
+            personaSaves.add(saved);
+            return saved;
+        }
+    }
+
+    @Override
+    public synchronized Map<Integer, String> personaNames(Project project, String run) {
+        if (personaNames != null) {
+            return personaNames;
+        }
+        Map<Integer, String> names = new java.util.TreeMap<>();
+        stored(project, run).forEach((segment, p) -> names.put(segment, p.name()));
+        return names;
     }
 
     @Override
     public SegmentProfiles runProfiles(Project project, String run) {
-        if (segmentProfiles == null) {
-            throw new EngineException("The run " + run + " has no stored profiles.");
+        if (runProfileMap.containsKey(run)) {
+            return runProfileMap.get(run);
         }
         return segmentProfiles;
     }
@@ -446,21 +503,21 @@ public class FakeEngine implements Engine {
     public org.personaworkbench.engine.export.ExportSource runExportSource(Project project, String run) {
         var a = savedRuns.assignments(run);
         List<String> labels = new ArrayList<>();
+        List<String> personas = new ArrayList<>();
+        Map<Integer, String> names = personaNames(project, run);
         for (int l : a.labels()) {
-            String name = personaNames == null ? null : personaNames.get(l);
-            labels.add(name != null ? name : l < 0 ? "noise" : Integer.toString(l));
+            labels.add(l < 0 ? "noise" : Integer.toString(l));
+            personas.add(names.getOrDefault(l, ""));
         }
         String set = savedRuns.list().stream().filter(i -> i.name().equalsIgnoreCase(run)).findFirst()
                 .map(SegmentationRunInfo::featureSet).orElse(null);
-        return new org.personaworkbench.engine.export.ExportSource("segmentation", run, a.rowIds(), labels, set);
+        return new org.personaworkbench.engine.export.ExportSource("segmentation", run, a.rowIds(), labels, set,
+                personas);
     }
 
     @Override
     public org.personaworkbench.engine.export.ExportSource personaExportSource(Project project, String run,
                                                                               int segment) {
-        if (personaNames == null) {
-            throw new UnsupportedOperationException("personas");
-        }
         var a = savedRuns.assignments(run);
         List<String> ids = new ArrayList<>();
         int[] labels = a.labels();
@@ -469,9 +526,9 @@ public class FakeEngine implements Engine {
                 ids.add(a.rowIds().get(i));
             }
         }
-        String name = personaNames.get(segment);
+        String name = personaNames(project, run).getOrDefault(segment, "segment " + segment);
         return new org.personaworkbench.engine.export.ExportSource("persona", name, ids,
-                java.util.Collections.nCopies(ids.size(), name), null);
+                java.util.Collections.nCopies(ids.size(), name), null, java.util.Collections.nCopies(ids.size(), name));
     }
 
     @Override
@@ -521,7 +578,7 @@ public class FakeEngine implements Engine {
             List<String> cells = new ArrayList<>(List.of(options.hashIds() ? "h" + (options.hashSalt() + id)
                     .hashCode() : id, source.segmentLabels().get(r)));
             if (options.personaColumn()) {
-                cells.add("");
+                cells.add(source.personaNames().get(r));
             }
             int row = featureTable.rowIds().indexOf(id);
             for (String c : options.columns()) {
@@ -542,5 +599,66 @@ public class FakeEngine implements Engine {
         }
         return new org.personaworkbench.engine.export.ExportResult(options.target(), source.rows(), holdoutRows,
                 header, "fake", 0.01);
+    }
+
+    @Override
+    public void exportPersonaCardPng(org.personaworkbench.engine.personas.Persona persona, Path target, int dpi) {
+        writeExport("png", target, persona.name());
+    }
+
+    @Override
+    public void exportPersonaCardPdf(org.personaworkbench.engine.personas.Persona persona, Path target) {
+        writeExport("pdf", target, persona.name());
+    }
+
+    @Override
+    public void exportPersonaDeck(String title, List<org.personaworkbench.engine.personas.Persona> personas,
+                                  Path target) {
+        writeExport("deck", target, title + ": " + personas.size());
+    }
+
+    /** Writes one line per persona: segment, tab, name (what {@link #importPersonasJson} reads back). */
+    @Override
+    public void exportPersonasJson(List<org.personaworkbench.engine.personas.Persona> personas, Path target) {
+        StringBuilder out = new StringBuilder();
+        personas.forEach(p -> out.append(p.segment()).append('\t').append(p.name()).append('\n'));
+        writeExport("json", target, out.toString());
+    }
+
+    /** Renames the stored personas from lines "segment TAB name"; a line that is not that fails the import. */
+    @Override
+    public synchronized List<org.personaworkbench.engine.personas.Persona> importPersonasJson(Project project,
+                                                                                          String run, Path source) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(source);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not read " + source + ".");
+        }
+        personas(project, run);
+        var store = stored(project, run);
+        for (String line : lines) {
+            String[] parts = line.split("\t");
+            if (parts.length != 2 || !parts[0].matches("\\d+")) {
+                throw new EngineException("This is not a personas export: line 1, column 1.");
+            }
+            int segment = Integer.parseInt(parts[0]);
+            var p = store.get(segment);
+            if (p == null) {
+                throw new EngineException("The file names segment " + segment + ", which run " + run
+                        + " does not have.");
+            }
+            store.put(segment, p.withName(parts[1]));
+        }
+        return List.copyOf(store.values());
+    }
+
+    private void writeExport(String kind, Path target, String content) {
+        try {
+            java.nio.file.Files.writeString(target, content);
+        } catch (java.io.IOException e) {
+            throw new EngineException("Could not write " + target + ".");
+        }
+        personaExports.add(kind + " " + target.getFileName());
     }
 }

@@ -542,6 +542,11 @@ public final class FakeSegments {
             return a;
         }
 
+        /** Adds a run as if it had been saved, with no assignments (for steps that only list runs). */
+        public void add(SegmentationRunInfo info) {
+            infos.addFirst(info);
+        }
+
         public List<SegmentationRunInfo> list() {
             return List.copyOf(infos);
         }

@@ -101,7 +101,7 @@ class ExportViewModelTest {
     }
 
     @Test
-    void withoutPersonasThePersonaSourceIsOffWithANoteAndARuleSegmentCanBeExported() throws Exception {
+    void aRunWithoutPersonasTurnsThePersonaSourceOffWithANoteAndARuleSegmentCanBeExported() throws Exception {
         assertFalse(vm.personasAvailableProperty().get());
         assertFalse(vm.personaNoteProperty().get().isEmpty());
         vm.kindProperty().set(ExportViewModel.SourceKind.PERSONA);
@@ -127,7 +127,7 @@ class ExportViewModelTest {
         assertEquals("loyal-regulars.csv", vm.suggestedName());
         dialogs.exportFile = dir.resolve("loyal.csv");
         vm.export();
-        assertEquals(List.of("customer_id,segment,persona", "c1,Loyal regulars,", "c3,Loyal regulars,"),
+        assertEquals(List.of("customer_id,segment,persona", "c1,Loyal regulars,Loyal regulars", "c3,Loyal regulars,Loyal regulars"),
                 vm.summaryProperty().get().preview());
     }
 

@@ -276,13 +276,18 @@ public final class ScreenshotTour {
         }
 
         @Override
-        public java.util.Optional<Path> chooseExportFile(String suggestedName) {
-            return dialogs.chooseExportFile(suggestedName);
+        public java.util.Optional<Path> chooseExportFile(String title, String suggestedName, String extension) {
+            return dialogs.chooseExportFile(title, suggestedName, extension);
         }
 
         @Override
         public boolean confirm(String title, String message) {
             return other().confirm(title, message);
+        }
+
+        @Override
+        public java.util.Optional<Path> chooseFileToRead(String title, String extension) {
+            return java.util.Optional.empty();
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.personaworkbench.app.common.FakeDialogService;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.Theme;
 import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.app.personas.PersonasViewModel;
 import org.personaworkbench.app.segments.SegmentsViewModel;
 import org.personaworkbench.ui.UiResources;
 import org.testfx.util.WaitForAsyncUtils;
@@ -26,13 +27,15 @@ final class UiTestSupport {
     ShellViewModel shell;
     DataViewModel data;
     SegmentsViewModel segments;
+    PersonasViewModel personas;
 
     void show(Stage stage, Engine engine) {
         Theme.apply(false);
         shell = new ShellViewModel(engine, tasks, dialogs, prefs);
         data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
         segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
-        ShellView view = new ShellView(shell, data, segments);
+        personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
+        ShellView view = new ShellView(shell, data, segments, personas);
         view.addStepView(Step.FEATURES, new org.personaworkbench.app.features.FeaturesView(
                 new org.personaworkbench.app.features.FeaturesViewModel(engine, tasks, dialogs,
                         shell.projectProperty())).root());

@@ -87,9 +87,10 @@ class WorkbenchUiTest {
         assertTrue(robot.lookup("#step-data").queryAs(ToggleButton.class).isSelected());
         assertFalse(robot.lookup("#" + Step.FEATURES.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.SEGMENTS.nodeId()).queryAs(ToggleButton.class).isDisabled());
+        assertFalse(robot.lookup("#" + Step.PERSONAS.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.RULES.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.EXPORT.nodeId()).queryAs(ToggleButton.class).isDisabled());
-        for (Step later : Set.of(Step.PERSONAS, Step.RECOMMENDATIONS, Step.EXPERIMENTS)) {
+        for (Step later : Set.of(Step.RECOMMENDATIONS, Step.EXPERIMENTS)) {
             assertTrue(robot.lookup("#" + later.nodeId()).queryAs(ToggleButton.class).isDisabled(), later + "");
         }
 
