@@ -157,7 +157,8 @@ final class PersonasCommand implements Callable<Integer> {
     private static void table(PrintWriter out, String run, List<Persona> personas) {
         out.printf(Locale.ROOT, "Personas of run %s%n", run);
         out.printf(Locale.ROOT, "%-4s %-34s %-11s %9s %6s %8s %9s %8s  %s%n", "SEG", "NAME", "GOAL", "CUSTOMERS",
-                "SHARE", "REVENUE", "AOV", "RECENCY", "TOP CATEGORIES");
+                "SHARE", "REVENUE", "AOV", "RECENCY", personas.isEmpty() ? "TOP CATEGORIES"
+                        : personas.getFirst().figures().topCategoriesHeading().toUpperCase(Locale.ROOT));
         for (Persona p : personas) {
             PersonaFigures f = p.figures();
             String name = p.name().length() > 34 ? p.name().substring(0, 33) + "…" : p.name();

@@ -41,6 +41,13 @@ public final class FigureText {
         return Double.isFinite(f.ordersPerCustomer()) ? Formats.number(f.ordersPerCustomer()) : NONE;
     }
 
+    /** "Top categories", or "Top country" when the categories are the values of a column called Country. */
+    public static String categoriesHeading(PersonaFigures f) {
+        String field = f.categoryField().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return PersonaFigures.CATEGORY.equals(field) ? tr("personas.figure.categories")
+                : tr("personas.figure.categoriesOf", field);
+    }
+
     public static String topCategories(PersonaFigures f) {
         return f.topCategories().isEmpty() ? NONE : String.join(", ", f.topCategories());
     }

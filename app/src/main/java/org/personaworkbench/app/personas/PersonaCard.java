@@ -78,7 +78,8 @@ final class PersonaCard extends VBox {
         summary.setManaged(summary.isVisible());
 
         GridPane figures = figures(p.figures());
-        Label categories = new Label(tr("personas.card.categories", FigureText.topCategories(p.figures())));
+        Label categories = new Label(tr("personas.card.categories", FigureText.categoriesHeading(p.figures()),
+                FigureText.topCategories(p.figures())));
         categories.getStyleClass().add("persona-categories");
         categories.setWrapText(true);
         categories.setMinHeight(Region.USE_PREF_SIZE);

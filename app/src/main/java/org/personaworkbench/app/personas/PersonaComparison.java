@@ -49,8 +49,9 @@ public record PersonaComparison(List<Persona> personas, List<Row> rows) {
         rows.add(row(personas, key("personas.figure.recency"), key("personas.tip.recency"),
                 p -> FigureText.recency(p.figures())));
         rows.add(row(personas, key("personas.figure.orders"), key("personas.tip.orders"), p -> FigureText.orders(p.figures())));
-        rows.add(row(personas, key("personas.figure.categories"), key("personas.tip.categories"),
-                p -> FigureText.topCategories(p.figures())));
+        rows.add(new Row(personas.isEmpty() ? tr("personas.figure.categories")
+                : FigureText.categoriesHeading(personas.getFirst().figures()), tr("personas.tip.categories"),
+                personas.stream().map(p -> FigureText.topCategories(p.figures())).toList()));
         rows.add(row(personas, key("personas.field.goal"), key("personas.tip.goal"), p -> GoalText.label(p.goal())));
         for (int i = 0; i < 3; i++) {
             int n = i;

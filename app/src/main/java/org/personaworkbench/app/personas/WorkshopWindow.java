@@ -236,7 +236,7 @@ final class WorkshopWindow extends Stage {
         figure(key("personas.figure.revenueShare"), FigureText.revenueShare(f), key("personas.tip.revenueShare"));
         figure(key("personas.figure.aov"), FigureText.averageOrderValue(f), key("personas.tip.aov"));
         figure(key("personas.figure.recency"), FigureText.recency(f), key("personas.tip.recency"));
-        figure(key("personas.figure.categories"), FigureText.topCategories(f), key("personas.tip.categories"));
+        labelledFigure(FigureText.categoriesHeading(f), FigureText.topCategories(f), key("personas.tip.categories"));
         Label goalLabel = new Label(tr("personas.field.goal"));
         goalLabel.getStyleClass().add("workshop-figure-label");
         figures.getChildren().add(new VBox(4, goalLabel, goal));
@@ -253,7 +253,11 @@ final class WorkshopWindow extends Stage {
     }
 
     private void figure(String labelKey, String value, String tipKey) {
-        Label label = new Label(tr(labelKey));
+        labelledFigure(tr(labelKey), value, tipKey);
+    }
+
+    private void labelledFigure(String labelText, String value, String tipKey) {
+        Label label = new Label(labelText);
         label.getStyleClass().add("workshop-figure-label");
         Label v = new Label(value);
         v.getStyleClass().add("workshop-figure-value");

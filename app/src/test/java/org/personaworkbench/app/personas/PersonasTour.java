@@ -82,6 +82,13 @@ public final class PersonasTour {
             SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
             personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
             ShellView shellView = new ShellView(shell, data, segments, personas);
+            // the other steps as the app wires them, so the sidebar looks as it does for a user
+            shellView.addStepView(org.personaworkbench.app.shell.Step.RULES, new org.personaworkbench.app.rules.RulesView(
+                    new org.personaworkbench.app.rules.RulesViewModel(engine, tasks, dialogs, shell.projectProperty()))
+                    .root());
+            shellView.addStepView(org.personaworkbench.app.shell.Step.EXPORT, new org.personaworkbench.app.export.ExportView(
+                    new org.personaworkbench.app.export.ExportViewModel(engine, tasks, dialogs, shell.projectProperty()))
+                    .root());
             Scene scene = new Scene(shellView.root(), 1280, 800);
             scene.getStylesheets().add(UiResources.stylesheet());
             stage.setScene(scene);

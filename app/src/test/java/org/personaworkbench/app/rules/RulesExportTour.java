@@ -62,7 +62,15 @@ public final class RulesExportTour {
             FxTaskRunner tasks = new FxTaskRunner();
             shell = new ShellViewModel(engine, tasks, dialogs, new AppPreferences(node));
             DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
-            ShellView view = new ShellView(shell, data, null);
+            // the steps as WorkbenchApp wires them, so the sidebar looks as it does for a user
+            var segments = new org.personaworkbench.app.segments.SegmentsViewModel(engine, tasks, dialogs,
+                    shell.projectProperty());
+            var personas = new org.personaworkbench.app.personas.PersonasViewModel(engine, tasks, dialogs,
+                    shell.projectProperty());
+            ShellView view = new ShellView(shell, data, segments, personas);
+            view.addStepView(Step.FEATURES, new org.personaworkbench.app.features.FeaturesView(
+                    new org.personaworkbench.app.features.FeaturesViewModel(engine, tasks, dialogs,
+                            shell.projectProperty())).root());
             rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
             view.addStepView(Step.RULES, new RulesView(rules).root());
             export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());

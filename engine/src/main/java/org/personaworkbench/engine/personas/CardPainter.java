@@ -142,7 +142,7 @@ final class CardPainter {
         }
         y -= 3 * tileH + 2 * gap + 18;
 
-        y = heading(cs, "TOP CATEGORIES", x, y);
+        y = heading(cs, f.topCategoriesHeading().toUpperCase(java.util.Locale.ROOT), x, y);
         fill(cs, INK);
         String categories = f.topCategories().isEmpty() ? "No category data" : String.join(" · ", f.topCategories());
         for (String line : text.wrap(text.regular, 10, categories, width, 2)) {

@@ -72,6 +72,7 @@ final class PersonaJson {
         number(figures, "orders_per_customer", f.ordersPerCustomer());
         ArrayNode categories = figures.putArray("top_categories");
         f.topCategories().forEach(categories::add);
+        figures.put("category_field", f.categoryField());
         ArrayNode traits = json.putArray("traits");
         p.traits().forEach(traits::add);
         ArrayNode content = json.putArray("content_map");
@@ -198,7 +199,7 @@ final class PersonaJson {
         f.path("top_categories").forEach(c -> categories.add(c.asText()));
         PersonaFigures figures = new PersonaFigures(f.path("size").asLong(0), number(f.get("customer_share")),
                 number(f.get("revenue_share")), number(f.get("average_order_value")), number(f.get("recency_days")),
-                number(f.get("orders_per_customer")), categories);
+                number(f.get("orders_per_customer")), categories, f.path("category_field").asText(null));
         List<String> traits = new ArrayList<>();
         json.path("traits").forEach(t -> traits.add(t.asText()));
         List<ContentRow> content = new ArrayList<>();

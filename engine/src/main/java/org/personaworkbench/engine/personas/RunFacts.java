@@ -94,7 +94,7 @@ final class RunFacts {
             double orders = mean(joined.frequency, in, true);
             List<String> top = topCategories(joined, in);
             PersonaFigures figures = new PersonaFigures(size, n == 0 ? Double.NaN : (double) size / n, revenueShare,
-                    aov, recency, orders, top);
+                    aov, recency, orders, top, joined.categoryField);
 
             SegmentProfile profile = profileOf.get(segment);
             Map<String, SegmentFacts.Signal> signals = new LinkedHashMap<>();
@@ -147,6 +147,7 @@ final class RunFacts {
         final List<double[]> shares = new ArrayList<>();
         final List<String> shareNames = new ArrayList<>();
         final Map<String, String> labels = new HashMap<>();
+        String categoryField = PersonaFigures.CATEGORY;
 
         double[] column(String name) {
             return switch (name) {
@@ -196,6 +197,7 @@ final class RunFacts {
         joined.categories = values(table, "distinct_categories", at);
         joined.tenure = values(table, "tenure_days", at);
         Map<String, String> realNames = categoryNames(source.get());
+        joined.categoryField = categoryField(project, source.get());
         for (FeatureColumn column : table.columns()) {
             String name = column.name().toLowerCase(Locale.ROOT);
             if (name.startsWith("share_") && !column.isText()) {
@@ -212,6 +214,22 @@ final class RunFacts {
         return project.dataset(dataset).map(info -> info.columns().stream()
                 .anyMatch(c -> List.of("recency_days", "frequency", "monetary")
                         .contains(c.name().toLowerCase(Locale.ROOT)))).orElse(false);
+    }
+
+    /**
+     * The name of the category-role column of the transactions an RFM feature set was computed from ("Country"
+     * in UCI Online Retail), or "category" when the recipe or dataset does not say.
+     */
+    private static String categoryField(Project project, FeatureSetInfo info) {
+        try {
+            String dataset = JSON.readTree(info.recipeJson()).path("dataset").asText("");
+            return project.dataset(dataset).flatMap(d -> d.columns().stream()
+                            .filter(c -> c.role() == org.personaworkbench.engine.importing.ColumnRole.CATEGORY)
+                            .map(org.personaworkbench.engine.project.DatasetColumn::name).findFirst())
+                    .orElse(PersonaFigures.CATEGORY);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            return PersonaFigures.CATEGORY;
+        }
     }
 
     /** Share column → category as the recipe of an RFM feature set keeps it ({@code topCategories}). */

@@ -62,7 +62,8 @@ final class StarterText {
     static Story story(String name, ActionableGoal goal, SegmentFacts facts) {
         RfmPosition p = RfmPosition.of(facts);
         List<String> categories = facts.figures().topCategories();
-        String top = categories.isEmpty() ? "" : " (top category: " + categories.getFirst() + ")";
+        String top = categories.isEmpty() ? "" : " (top " + facts.figures().categoryField().replace('_', ' ')
+                .toLowerCase(java.util.Locale.ROOT) + ": " + categories.getFirst() + ")";
         String who = whoTheyAre(p, facts);
         return switch (goal) {
             case WIN_BACK -> new Story(
