@@ -185,6 +185,14 @@ public final class PersonasViewModel {
         beforeProjectChange.add(Objects.requireNonNull(action));
     }
 
+    /**
+     * Completes when every edit queued so far is saved. The shell waits for it before closing a project, so the
+     * text committed as the project closes (and saves still queued) reach the file instead of failing.
+     */
+    public java.util.concurrent.CompletableFuture<Void> savesDone() {
+        return saves.whenIdle();
+    }
+
     // ---- loading ----
 
     /** Reads the saved runs again (when the step is shown: the Segments step may have saved one). */

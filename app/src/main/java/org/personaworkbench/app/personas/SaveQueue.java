@@ -9,6 +9,7 @@ import org.personaworkbench.engine.project.Project;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 import static org.personaworkbench.app.common.I18n.tr;
@@ -31,6 +32,8 @@ final class SaveQueue {
             SaveStatus.IDLE);
     private boolean running;
     private boolean failedSinceIdle;
+    /** Completes when the queue next runs empty; a completed future while idle. */
+    private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     SaveQueue(Engine engine, TaskRunner tasks, BiConsumer<Persona, Throwable> onFailure) {
         this.engine = engine;
@@ -42,6 +45,9 @@ final class SaveQueue {
     void save(Project project, Persona persona) {
         pending.add(new Pending(project, persona));
         status.set(SaveStatus.SAVING);
+        if (idle.isDone()) {
+            idle = new CompletableFuture<>();
+        }
         if (!running) {
             next();
         }
@@ -50,6 +56,11 @@ final class SaveQueue {
     /** True while a save is queued or running. */
     boolean busy() {
         return running || !pending.isEmpty();
+    }
+
+    /** Completes when every queued save has finished (at once when none is queued), so a project is closed after. */
+    CompletableFuture<Void> whenIdle() {
+        return idle;
     }
 
     ReadOnlyObjectProperty<SaveStatus> statusProperty() {
@@ -62,6 +73,7 @@ final class SaveQueue {
             running = false;
             status.set(failedSinceIdle ? SaveStatus.FAILED : SaveStatus.SAVED);
             failedSinceIdle = false;
+            idle.complete(null);
             return;
         }
         running = true;

@@ -80,6 +80,9 @@ public final class ShellView {
                      PersonasViewModel personasViewModel) {
         this.viewModel = viewModel;
         this.personasViewModel = personasViewModel;
+        if (personasViewModel != null) {
+            viewModel.holdCloseUntil(personasViewModel::savesDone); // persona edits reach the file before it closes
+        }
         this.personasView = personasViewModel == null ? null : new PersonasView(personasViewModel);
         this.dataView = new DataView(dataViewModel);
         this.segmentsViewModel = segmentsViewModel;

@@ -53,6 +53,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<OpenProject> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObjectProperty<Step> selectedStep = new SimpleObjectProperty<>(this, "selectedStep");
     private final ObservableList<RecentProject> recentProjects = FXCollections.observableArrayList();
+    private final List<java.util.function.Supplier<CompletableFuture<?>>> closeBarriers = new java.util.ArrayList<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", tr("status.ready"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final BooleanBinding busy;
@@ -198,6 +199,29 @@ public final class ShellViewModel {
         recentProjects.removeIf(r -> r.file().equals(file));
     }
 
+    /**
+     * Work a project must wait for before it is closed (for example persona edits still being saved): asked
+     * for a future when a project closes, after the views have reacted to the change.
+     */
+    public void holdCloseUntil(java.util.function.Supplier<CompletableFuture<?>> barrier) {
+        closeBarriers.add(java.util.Objects.requireNonNull(barrier));
+    }
+
+    private CompletableFuture<Void> closeBarrier() {
+        return CompletableFuture.allOf(closeBarriers.stream().map(java.util.function.Supplier::get)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    private static void await(CompletableFuture<Void> barrier, long seconds) {
+        try {
+            barrier.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(Level.WARNING, "Closing the project without waiting longer for pending work", e);
+        }
+    }
+
     /** Closes the open project (in the background) and returns to the welcome screen. */
     public void closeProject() {
         OpenProject old = project.get();
@@ -222,9 +246,12 @@ public final class ShellViewModel {
             return CompletableFuture.completedFuture(null);
         }
         project.set(null);
+        CompletableFuture<Void> barrier = closeBarrier();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Thread closer = new Thread(() -> {
             try {
+                // the FX thread may stop serving callbacks at exit: wait only briefly for pending saves
+                await(barrier, 5);
                 old.project().close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not close project", e);
@@ -251,8 +278,10 @@ public final class ShellViewModel {
     }
 
     private void closeInBackground(Project old) {
+        CompletableFuture<Void> barrier = closeBarrier();
         tasks.run(tr("task.closeProject", Formats.projectName(old.file())),
                 (progress, cancel) -> {
+                    await(barrier, 60);
                     old.close();
                     return Boolean.TRUE;
                 },

@@ -95,6 +95,19 @@ class PersonasViewModelTest {
     }
 
     @Test
+    void savesDoneCompletesOnlyAfterTheQueuedSaveHasRun() {
+        assertTrue(vm.savesDone().isDone(), "nothing queued");
+        boolean[] doneDuringSave = {true};
+        engine.beforePersonaSave = () -> doneDuringSave[0] = vm.savesDone().isDone();
+
+        vm.rename(1, "Monthly regulars");
+
+        assertFalse(doneDuringSave[0], "a project closing now must wait for this save");
+        assertTrue(vm.savesDone().isDone());
+        assertEquals("Monthly regulars", stored(1).name());
+    }
+
+    @Test
     void anUnchangedValueIsNeitherAnEditNorASave() {
         vm.rename(0, "Champion wholesalers");
         vm.editSummary(0, vm.personas().getFirst().summary());
