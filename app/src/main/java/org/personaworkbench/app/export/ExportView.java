@@ -1,5 +1,6 @@
 package org.personaworkbench.app.export;
 
+import org.personaworkbench.app.common.CheckedColumn;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -163,7 +164,7 @@ public final class ExportView {
         boxes.setId("exportColumns");
         Runnable fill = () -> {
             List<Node> nodes = new ArrayList<>();
-            for (ColumnCheck c : viewModel.columns()) {
+            for (CheckedColumn c : viewModel.columns()) {
                 CheckBox box = new CheckBox(c.name());
                 box.setMnemonicParsing(false);
                 box.selectedProperty().bindBidirectional(c.selectedProperty());
@@ -171,7 +172,7 @@ public final class ExportView {
             }
             boxes.getChildren().setAll(nodes);
         };
-        viewModel.columns().addListener((ListChangeListener<ColumnCheck>) ch -> fill.run());
+        viewModel.columns().addListener((ListChangeListener<CheckedColumn>) ch -> fill.run());
         fill.run();
         Button all = new Button(tr("export.columns.all"));
         all.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);

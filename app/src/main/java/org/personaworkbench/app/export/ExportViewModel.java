@@ -1,5 +1,6 @@
 package org.personaworkbench.app.export;
 
+import org.personaworkbench.app.common.CheckedColumn;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -74,7 +75,7 @@ public final class ExportViewModel {
     private final ReadOnlyStringWrapper personaNote = new ReadOnlyStringWrapper(this, "personaNote", "");
 
     private final ReadOnlyStringWrapper featureSet = new ReadOnlyStringWrapper(this, "featureSet", "");
-    private final ObservableList<ColumnCheck> columns = FXCollections.observableArrayList();
+    private final ObservableList<CheckedColumn> columns = FXCollections.observableArrayList();
     private final BooleanProperty hashIds = new SimpleBooleanProperty(this, "hashIds");
     private final StringProperty salt = new SimpleStringProperty(this, "salt", "");
     private final BooleanProperty holdout = new SimpleBooleanProperty(this, "holdout");
@@ -155,7 +156,7 @@ public final class ExportViewModel {
         return featureSet.getReadOnlyProperty();
     }
 
-    public ObservableList<ColumnCheck> columns() {
+    public ObservableList<CheckedColumn> columns() {
         return columns;
     }
 
@@ -207,7 +208,7 @@ public final class ExportViewModel {
     }
 
     public List<String> selectedColumns() {
-        return columns.stream().filter(ColumnCheck::isSelected).map(ColumnCheck::name).toList();
+        return columns.stream().filter(CheckedColumn::isSelected).map(CheckedColumn::name).toList();
     }
 
     // ---- commands ----
@@ -371,8 +372,8 @@ public final class ExportViewModel {
             }
             List<String> ticked = selectedColumns();
             featureSet.set(cols.featureSet());
-            List<ColumnCheck> checks = new ArrayList<>();
-            cols.names().forEach(n -> checks.add(new ColumnCheck(n, ticked.contains(n))));
+            List<CheckedColumn> checks = new ArrayList<>();
+            cols.names().forEach(n -> checks.add(new CheckedColumn(n, ticked.contains(n))));
             columns.setAll(checks);
         }, failure -> {
             featureSet.set("");

@@ -1,5 +1,6 @@
 package org.personaworkbench.app.personas;
 
+import org.personaworkbench.app.common.TaskControls;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -49,7 +50,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
-import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
 import org.personaworkbench.app.common.TextColumns;
@@ -137,7 +137,7 @@ public final class PersonasView {
         HBox running = new HBox(8, task, progress, cancel);
         running.setAlignment(Pos.CENTER_RIGHT);
         running.setMinWidth(Region.USE_PREF_SIZE);
-        viewModel.currentTaskProperty().addListener((obs, old, now) -> showTask(now, task, progress, cancel));
+        viewModel.currentTaskProperty().addListener((obs, old, now) -> TaskControls.show(now, task, progress, cancel));
         running.visibleProperty().bind(viewModel.currentTaskProperty().isNotNull());
         running.managedProperty().bind(running.visibleProperty());
         HBox top = new HBox(16, text, running);
@@ -145,22 +145,6 @@ public final class PersonasView {
         VBox box = new VBox(8, top);
         box.getStyleClass().add("step-header");
         return box;
-    }
-
-    private static void showTask(BackgroundTask now, Label title, ProgressBar progress, Button cancel) {
-        progress.progressProperty().unbind();
-        cancel.disableProperty().unbind();
-        cancel.visibleProperty().unbind();
-        if (now == null) {
-            title.setText("");
-            cancel.setOnAction(null);
-            return;
-        }
-        title.setText(now.title());
-        progress.progressProperty().bind(now.progressProperty());
-        cancel.disableProperty().bind(now.cancelRequestedProperty());
-        cancel.visibleProperty().bind(now.cancellableProperty());
-        cancel.setOnAction(e -> now.cancel());
     }
 
     // ---- toolbar: run, undo/redo, save status, compare, workshop, exports ----

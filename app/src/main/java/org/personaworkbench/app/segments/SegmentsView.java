@@ -1,5 +1,7 @@
 package org.personaworkbench.app.segments;
 
+import org.personaworkbench.app.common.TaskControls;
+import org.personaworkbench.app.common.CheckedColumn;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,7 +40,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
-import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
 import org.personaworkbench.app.common.TextColumns;
@@ -124,8 +125,8 @@ public final class SegmentsView {
         HBox running = new HBox(8, task, progress, cancel);
         running.setAlignment(Pos.CENTER_RIGHT);
         running.setMinWidth(Region.USE_PREF_SIZE);
-        viewModel.currentTaskProperty().addListener((obs, old, now) -> showTask(now, task, progress, cancel));
-        showTask(viewModel.currentTaskProperty().get(), task, progress, cancel);
+        viewModel.currentTaskProperty().addListener((obs, old, now) -> TaskControls.show(now, task, progress, cancel));
+        TaskControls.show(viewModel.currentTaskProperty().get(), task, progress, cancel);
         running.visibleProperty().bind(viewModel.currentTaskProperty().isNotNull());
 
         HBox top = new HBox(16, text, running);
@@ -142,22 +143,6 @@ public final class SegmentsView {
         VBox box = new VBox(8, top, message);
         box.getStyleClass().add("step-header");
         return box;
-    }
-
-    private static void showTask(BackgroundTask now, Label title, ProgressBar progress, Button cancel) {
-        progress.progressProperty().unbind();
-        cancel.disableProperty().unbind();
-        cancel.visibleProperty().unbind();
-        if (now == null) {
-            title.setText("");
-            cancel.setOnAction(null);
-            return;
-        }
-        title.setText(now.title());
-        progress.progressProperty().bind(now.progressProperty());
-        cancel.disableProperty().bind(now.cancelRequestedProperty());
-        cancel.visibleProperty().bind(now.cancellableProperty());
-        cancel.setOnAction(e -> now.cancel());
     }
 
     // ---- data: feature set, columns, scaling ----
@@ -182,7 +167,7 @@ public final class SegmentsView {
         Runnable fill = () -> {
             List<Node> boxes = new ArrayList<>();
             boxes.add(columnsLabel);
-            for (ColumnOption c : viewModel.columns()) {
+            for (CheckedColumn c : viewModel.columns()) {
                 CheckBox box = new CheckBox(c.name());
                 box.setMnemonicParsing(false); // column names have underscores
                 box.selectedProperty().bindBidirectional(c.selectedProperty());
@@ -190,7 +175,7 @@ public final class SegmentsView {
             }
             columnBoxes.getChildren().setAll(boxes);
         };
-        viewModel.columns().addListener((ListChangeListener<ColumnOption>) ch -> fill.run());
+        viewModel.columns().addListener((ListChangeListener<CheckedColumn>) ch -> fill.run());
         fill.run();
         Node columnsLine = columnBoxes;
         Label none = new Label(tr("segments.noFeatureSetsHelp"));

@@ -1,5 +1,6 @@
 package org.personaworkbench.app.segments;
 
+import org.personaworkbench.app.common.CheckedColumn;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -78,7 +79,7 @@ public final class SegmentsViewModel {
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ObservableList<FeatureSetInfo> featureSets = FXCollections.observableArrayList();
     private final ObjectProperty<FeatureSetInfo> selectedFeatureSet = new SimpleObjectProperty<>(this, "featureSet");
-    private final ObservableList<ColumnOption> columns = FXCollections.observableArrayList();
+    private final ObservableList<CheckedColumn> columns = FXCollections.observableArrayList();
     private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(this, "scaling", Scaling.STANDARD);
     private Map<String, List<DatasetColumn>> columnsByFeatureSet = Map.of();
 
@@ -140,7 +141,7 @@ public final class SegmentsViewModel {
     }
 
     /** The numeric columns of the chosen feature set. */
-    public ObservableList<ColumnOption> columns() {
+    public ObservableList<CheckedColumn> columns() {
         return columns;
     }
 
@@ -268,7 +269,7 @@ public final class SegmentsViewModel {
 
     /** The chosen column names, in the feature set's order. */
     public List<String> selectedColumns() {
-        return columns.stream().filter(ColumnOption::isSelected).map(ColumnOption::name).toList();
+        return columns.stream().filter(CheckedColumn::isSelected).map(CheckedColumn::name).toList();
     }
 
     // ---- commands ----
@@ -693,14 +694,14 @@ public final class SegmentsViewModel {
     }
 
     private void columnsFor(FeatureSetInfo set) {
-        List<ColumnOption> options = new ArrayList<>();
+        List<CheckedColumn> options = new ArrayList<>();
         if (set != null) {
             for (DatasetColumn c : columnsByFeatureSet.getOrDefault(set.name(), List.of())) {
                 if (c.type().isNumeric() && c.role() != ColumnRole.CUSTOMER_ID) {
-                    options.add(new ColumnOption(c.name(), clusteredByDefault(c.name())));
+                    options.add(new CheckedColumn(c.name(), clusteredByDefault(c.name())));
                 }
             }
-            if (options.stream().noneMatch(ColumnOption::isSelected)) {
+            if (options.stream().noneMatch(CheckedColumn::isSelected)) {
                 options.forEach(o -> o.selectedProperty().set(true));
             }
         }

@@ -10,15 +10,6 @@ import org.personaworkbench.app.common.FxDialogService;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.RealEngine;
 import org.personaworkbench.app.common.Theme;
-import org.personaworkbench.app.data.DataViewModel;
-import org.personaworkbench.app.features.FeaturesView;
-import org.personaworkbench.app.features.FeaturesViewModel;
-import org.personaworkbench.app.personas.PersonasViewModel;
-import org.personaworkbench.app.segments.SegmentsViewModel;
-import org.personaworkbench.app.rules.RulesView;
-import org.personaworkbench.app.rules.RulesViewModel;
-import org.personaworkbench.app.export.ExportView;
-import org.personaworkbench.app.export.ExportViewModel;
 import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
@@ -63,25 +54,7 @@ public final class WorkbenchApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage);
         Engine engine = new RealEngine();
         shell = new ShellViewModel(engine, tasks, dialogs, preferences);
-        DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
-        FeaturesViewModel features = new FeaturesViewModel(engine, tasks, dialogs, shell.projectProperty());
-        SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
-        PersonasViewModel personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
-        ShellView view = new ShellView(shell, data, segments, personas);
-        view.addStepView(Step.FEATURES, new FeaturesView(features).root());
-        RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
-        view.addStepView(Step.RULES, new RulesView(rules).root());
-        ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
-        view.addStepView(Step.EXPORT, new ExportView(export).root());
-        shell.selectedStepProperty().addListener((obs, old, now) -> {
-            if (now == Step.FEATURES) {
-                features.refreshLists();
-            } else if (now == Step.RULES) {
-                rules.refresh(); // new feature sets and runs may have been made
-            } else if (now == Step.EXPORT) {
-                export.refresh();
-            }
-        });
+        ShellView view = WorkbenchViews.wire(engine, tasks, dialogs, shell).view();
 
         AppPreferences.WindowState state = preferences.windowState()
                 .filter(WorkbenchApp::visibleOnAScreen)

@@ -1,5 +1,6 @@
 package org.personaworkbench.app.export;
 
+import org.personaworkbench.app.common.CheckedColumn;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ExportViewModelTest {
         assertEquals("March", vm.runProperty().get());
         assertEquals("rfm", vm.featureSetProperty().get());
         assertEquals(List.of("recency_days", "frequency", "monetary", "average_order_value", "tenure_days",
-                "r_score", "f_score", "m_score", "segment"), vm.columns().stream().map(ColumnCheck::name).toList());
+                "r_score", "f_score", "m_score", "segment"), vm.columns().stream().map(CheckedColumn::name).toList());
         vm.columns().get(1).selectedProperty().set(true);
         dialogs.exportFile = dir.resolve("march.csv");
         assertEquals("march.csv", vm.suggestedName());

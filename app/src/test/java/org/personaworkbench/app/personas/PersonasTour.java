@@ -14,8 +14,6 @@ import org.personaworkbench.app.common.FakeProject;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.RealEngine;
 import org.personaworkbench.app.common.Theme;
-import org.personaworkbench.app.data.DataViewModel;
-import org.personaworkbench.app.segments.SegmentsViewModel;
 import org.personaworkbench.app.shell.AppPreferences;
 import org.personaworkbench.app.shell.ShellView;
 import org.personaworkbench.app.shell.ShellViewModel;
@@ -78,17 +76,9 @@ public final class PersonasTour {
             Theme.apply(false);
             FxTaskRunner tasks = new FxTaskRunner();
             shell = new ShellViewModel(engine, tasks, dialogs, new AppPreferences(node));
-            DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
-            SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
-            personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
-            ShellView shellView = new ShellView(shell, data, segments, personas);
-            // the other steps as the app wires them, so the sidebar looks as it does for a user
-            shellView.addStepView(org.personaworkbench.app.shell.Step.RULES, new org.personaworkbench.app.rules.RulesView(
-                    new org.personaworkbench.app.rules.RulesViewModel(engine, tasks, dialogs, shell.projectProperty()))
-                    .root());
-            shellView.addStepView(org.personaworkbench.app.shell.Step.EXPORT, new org.personaworkbench.app.export.ExportView(
-                    new org.personaworkbench.app.export.ExportViewModel(engine, tasks, dialogs, shell.projectProperty()))
-                    .root());
+            var views = org.personaworkbench.app.shell.WorkbenchViews.wire(engine, tasks, dialogs, shell);
+            personas = views.personas();
+            ShellView shellView = views.view();
             Scene scene = new Scene(shellView.root(), 1280, 800);
             scene.getStylesheets().add(UiResources.stylesheet());
             stage.setScene(scene);

@@ -9,8 +9,6 @@ import org.personaworkbench.app.common.FakeDialogService;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.RealEngine;
 import org.personaworkbench.app.common.Theme;
-import org.personaworkbench.app.data.DataViewModel;
-import org.personaworkbench.app.export.ExportView;
 import org.personaworkbench.app.export.ExportViewModel;
 import org.personaworkbench.app.shell.AppPreferences;
 import org.personaworkbench.app.shell.ShellView;
@@ -61,20 +59,10 @@ public final class RulesExportTour {
             Theme.apply(false);
             FxTaskRunner tasks = new FxTaskRunner();
             shell = new ShellViewModel(engine, tasks, dialogs, new AppPreferences(node));
-            DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
-            // the steps as WorkbenchApp wires them, so the sidebar looks as it does for a user
-            var segments = new org.personaworkbench.app.segments.SegmentsViewModel(engine, tasks, dialogs,
-                    shell.projectProperty());
-            var personas = new org.personaworkbench.app.personas.PersonasViewModel(engine, tasks, dialogs,
-                    shell.projectProperty());
-            ShellView view = new ShellView(shell, data, segments, personas);
-            view.addStepView(Step.FEATURES, new org.personaworkbench.app.features.FeaturesView(
-                    new org.personaworkbench.app.features.FeaturesViewModel(engine, tasks, dialogs,
-                            shell.projectProperty())).root());
-            rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
-            view.addStepView(Step.RULES, new RulesView(rules).root());
-            export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
-            view.addStepView(Step.EXPORT, new ExportView(export).root());
+            var views = org.personaworkbench.app.shell.WorkbenchViews.wire(engine, tasks, dialogs, shell);
+            rules = views.rules();
+            export = views.export();
+            ShellView view = views.view();
             Scene scene = new Scene(view.root(), 1280, 800);
             scene.getStylesheets().add(UiResources.stylesheet());
             stage.setScene(scene);

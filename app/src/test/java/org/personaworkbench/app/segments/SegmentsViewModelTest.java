@@ -1,5 +1,6 @@
 package org.personaworkbench.app.segments;
 
+import org.personaworkbench.app.common.CheckedColumn;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SegmentsViewModelTest {
         assertEquals(List.of("rfm_2026_11"), vm.featureSets().stream().map(f -> f.name()).toList());
         assertEquals("rfm_2026_11", vm.selectedFeatureSetProperty().get().name());
         assertEquals(List.of("recency_days", "frequency", "monetary", "average_order_value", "tenure_days",
-                "r_score", "f_score", "m_score"), vm.columns().stream().map(ColumnOption::name).toList());
+                "r_score", "f_score", "m_score"), vm.columns().stream().map(CheckedColumn::name).toList());
         assertEquals(List.of("recency_days", "frequency", "monetary", "average_order_value", "tenure_days"),
                 vm.selectedColumns());
         assertEquals(Scaling.STANDARD, vm.scalingProperty().get());

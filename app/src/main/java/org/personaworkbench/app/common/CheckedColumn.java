@@ -1,15 +1,15 @@
-package org.personaworkbench.app.export;
+package org.personaworkbench.app.common;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
-/** A feature column offered in the export checklist, ticked to be written. */
-public final class ColumnCheck {
+/** A feature column with a tick: clustered on in the Segments step, written in the Export step. */
+public final class CheckedColumn {
 
     private final String name;
     private final BooleanProperty selected;
 
-    public ColumnCheck(String name, boolean selected) {
+    public CheckedColumn(String name, boolean selected) {
         this.name = name;
         this.selected = new SimpleBooleanProperty(this, "selected", selected);
     }

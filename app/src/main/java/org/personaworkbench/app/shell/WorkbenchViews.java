@@ -1,0 +1,47 @@
+package org.personaworkbench.app.shell;
+
+import org.personaworkbench.app.common.DialogService;
+import org.personaworkbench.app.common.Engine;
+import org.personaworkbench.app.common.TaskRunner;
+import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.app.export.ExportView;
+import org.personaworkbench.app.export.ExportViewModel;
+import org.personaworkbench.app.features.FeaturesView;
+import org.personaworkbench.app.features.FeaturesViewModel;
+import org.personaworkbench.app.personas.PersonasViewModel;
+import org.personaworkbench.app.rules.RulesView;
+import org.personaworkbench.app.rules.RulesViewModel;
+import org.personaworkbench.app.segments.SegmentsViewModel;
+
+/**
+ * Every step's view model and view wired to one shell: what the app shows, built in one place so the app and
+ * the screenshot tours (which drive the view models) cannot drift apart.
+ */
+public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewModel features,
+                             SegmentsViewModel segments, PersonasViewModel personas, RulesViewModel rules,
+                             ExportViewModel export) {
+
+    /** Builds the steps over {@code shell}'s project and refreshes a step's lists when it is shown. */
+    public static WorkbenchViews wire(Engine engine, TaskRunner tasks, DialogService dialogs, ShellViewModel shell) {
+        DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
+        FeaturesViewModel features = new FeaturesViewModel(engine, tasks, dialogs, shell.projectProperty());
+        SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
+        PersonasViewModel personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
+        ShellView view = new ShellView(shell, data, segments, personas);
+        view.addStepView(Step.FEATURES, new FeaturesView(features).root());
+        RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
+        view.addStepView(Step.RULES, new RulesView(rules).root());
+        ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
+        view.addStepView(Step.EXPORT, new ExportView(export).root());
+        shell.selectedStepProperty().addListener((obs, old, now) -> {
+            if (now == Step.FEATURES) {
+                features.refreshLists();
+            } else if (now == Step.RULES) {
+                rules.refresh(); // new feature sets and runs may have been made
+            } else if (now == Step.EXPORT) {
+                export.refresh();
+            }
+        });
+        return new WorkbenchViews(view, data, features, segments, personas, rules, export);
+    }
+}
