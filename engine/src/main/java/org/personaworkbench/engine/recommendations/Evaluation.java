@@ -219,7 +219,7 @@ public final class Evaluation {
         Metrics metrics() {
             double n = users == 0 ? Double.NaN : users;
             return new Metrics(users, precision / n, recall / n, ndcg / n, map / n, hits / n,
-                    catalogue == 0 ? Double.NaN : recommended.cardinality() / (double) catalogue,
+                    catalogue == 0 || users == 0 ? Double.NaN : recommended.cardinality() / (double) catalogue,
                     noveltyUsers == 0 ? Double.NaN : novelty / noveltyUsers,
                     diversityUsers == 0 ? Double.NaN : diversity / diversityUsers);
         }
