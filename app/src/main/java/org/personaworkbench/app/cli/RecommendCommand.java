@@ -61,20 +61,16 @@ final class RecommendCommand implements Runnable {
                 description = "popularity, itemknn, userknn, als, content or hybrid (default ${DEFAULT-VALUE}).")
         String algorithm;
 
-        @Option(names = "--factors", paramLabel = "F", description = "ALS latent factors (default "
-                + AlsDefaults.FACTORS + ").")
+        @Option(names = "--factors", paramLabel = "F", description = "ALS latent factors (default 32).")
         Integer factors;
 
-        @Option(names = "--lambda", paramLabel = "L", description = "ALS regularisation λ (default "
-                + AlsDefaults.LAMBDA + "; " + AlsDefaults.EXPLICIT_LAMBDA + " with --feedback explicit).")
+        @Option(names = "--lambda", paramLabel = "L", description = "ALS regularisation λ (default 30; 0.05 with --feedback explicit).")
         Double lambda;
 
-        @Option(names = "--alpha", paramLabel = "A", description = "ALS implicit confidence 1 + α·strength (default "
-                + AlsDefaults.ALPHA + ").")
+        @Option(names = "--alpha", paramLabel = "A", description = "ALS implicit confidence 1 + α·strength (default 1).")
         Double alpha;
 
-        @Option(names = "--iterations", paramLabel = "N", description = "ALS sweeps (default "
-                + AlsDefaults.ITERATIONS + ").")
+        @Option(names = "--iterations", paramLabel = "N", description = "ALS sweeps (default 10).")
         Integer iterations;
 
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the model (default ${DEFAULT-VALUE}).")
@@ -94,7 +90,7 @@ final class RecommendCommand implements Runnable {
         }
     }
 
-    /** The ALS settings the README's MovieLens table was measured with (see README, Recommendations). */
+    /** The engine's ALS defaults (the README's MovieLens table; the option help texts repeat them). */
     static final class AlsDefaults {
         private static final RecommenderOptions DEFAULTS = RecommenderOptions.defaults(Algorithm.ALS);
         static final int FACTORS = DEFAULTS.factors();
@@ -212,6 +208,11 @@ final class RecommendCommand implements Runnable {
                 description = "Skip users with fewer training interactions (default ${DEFAULT-VALUE}).")
         int minTrain;
 
+        @Option(names = "--write-split", paramLabel = "DIR",
+                description = "Also write the split as DIR/train.tsv and DIR/test.tsv (user index, item index, user id, "
+                        + "item id, value) so a peer script can score the same split.")
+        Path writeSplit;
+
         @Spec
         CommandSpec spec;
 
@@ -257,6 +258,9 @@ final class RecommendCommand implements Runnable {
                     || kind == FeedbackKind.EXPLICIT ? 4 : 0;
             EvaluationProtocol protocol = new EvaluationProtocol(splitSpec.kind(), splitSpec.parameter(), model.seed,
                     t, k, EvaluationProtocol.ALL_UNSEEN, EvaluationProtocol.BINARY_NDCG, minTrain);
+            if (writeSplit != null) {
+                writeSplit(writeSplit, Splits.split(all, protocol));
+            }
             EvaluationReport report = Evaluation.run(all, protocol, options, progress, cancel);
             Map<String, Object> doc = document(report, options, all, origin, kind, run);
             if (output.json) {
@@ -275,6 +279,29 @@ final class RecommendCommand implements Runnable {
                         report.recommendMsP50(), report.recommendMsP99());
             }
             return 0;
+        }
+    }
+
+    private static void writeSplit(Path dir, Splits.Split split) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            write(dir.resolve("train.tsv"), split.train());
+            write(dir.resolve("test.tsv"), split.test());
+        } catch (java.io.IOException e) {
+            throw new EngineException("The split could not be written to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, Interactions m) throws java.io.IOException {
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+            for (int u = 0; u < m.users(); u++) {
+                int[] items = m.itemsOf(u);
+                double[] values = m.valuesOf(u);
+                for (int j = 0; j < items.length; j++) {
+                    w.write(u + "\t" + items[j] + "\t" + m.userId(u) + "\t" + m.itemId(items[j]) + "\t" + values[j]);
+                    w.newLine();
+                }
+            }
         }
     }
 

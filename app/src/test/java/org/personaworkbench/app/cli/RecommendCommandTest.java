@@ -1,0 +1,137 @@
+package org.personaworkbench.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.personaworkbench.app.cli.CliRun.pwb;
+
+/** {@code pwb recommend eval|user} and {@code pwb bench-recommend}. */
+class RecommendCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** 40 users in two taste groups over 16 movies, MovieLens u.data layout; ratings 5 in the group's block. */
+    private Path ratings() throws IOException {
+        StringBuilder data = new StringBuilder();
+        for (int u = 0; u < 40; u++) {
+            int base = u < 20 ? 0 : 8;
+            for (int i = 0; i < 8; i++) {
+                if ((u + i) % 5 != 0) {
+                    data.append(u).append('\t').append(100 + base + i).append('\t').append(4 + (u + i) % 2)
+                            .append('\t').append(880000000L + u * 100 + i).append('\n');
+                }
+            }
+            data.append(u).append('\t').append(100 + (8 - base) + u % 8).append("\t2\t870000000\n");
+        }
+        Path file = dir.resolve("u.data");
+        Files.writeString(file, data);
+        return file;
+    }
+
+    @Test
+    void evalPrintsTheContractFieldsWithTheProtocol() throws IOException {
+        CliRun run = pwb("recommend", "eval", "--ratings", ratings().toString(), "--format", "movielens",
+                "--algorithm", "als", "--feedback", "implicit", "--factors", "4", "--split", "loo", "--k", "3",
+                "--seed", "9", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        assertEquals("als", doc.get("algorithm").asText());
+        JsonNode protocol = doc.get("protocol");
+        assertEquals("leave_one_out", protocol.get("split").asText());
+        assertEquals(9, protocol.get("seed").asLong());
+        assertEquals(4.0, protocol.get("relevance_threshold").asDouble());
+        assertEquals(3, protocol.get("k").asInt());
+        assertTrue(protocol.get("ndcg_definition").asText().startsWith("binary gains"));
+        assertTrue(protocol.get("candidates").asText().contains("not interacted with in training"));
+        JsonNode m = doc.get("metrics");
+        for (String field : List.of("precision", "recall", "ndcg", "map", "hit_rate", "coverage", "novelty",
+                "diversity", "users")) {
+            assertTrue(m.has(field), field);
+        }
+        // leave-one-out: every user holds out one cell; those rated ≥ 4 are the users scored
+        assertTrue(m.get("users").asInt() >= 20 && m.get("users").asInt() <= 40, m.toString());
+        assertEquals(m.get("hit_rate").asDouble(), m.get("recall").asDouble(), 1e-12);
+        assertTrue(m.get("ndcg").asDouble() > 0.5, "the group's block is easy to learn: " + m);
+        assertEquals(List.of("1-2", "3-9", "10+"), List.copyOf(iterable(doc.get("per_bucket"))));
+        for (String field : List.of("train_seconds", "recommend_ms_p50", "recommend_ms_p99")) {
+            assertTrue(doc.get(field).asDouble() >= 0, field);
+        }
+        assertFalse(doc.has("per_persona"));
+    }
+
+    private static List<String> iterable(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void evalMistakesAreUsageErrorsAndBadLinesAreNamed() throws IOException {
+        CliRun unknown = pwb("recommend", "eval", "--ratings", ratings().toString(), "--algorithm", "magic");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Unknown algorithm 'magic'"), unknown.err());
+        CliRun split = pwb("recommend", "eval", "--ratings", ratings().toString(), "--split", "random:2");
+        assertEquals(2, split.code(), split.err());
+        Path bad = dir.resolve("bad.data");
+        Files.writeString(bad, "1\t2\t5\t0\n1\t3\tfive\t0\n");
+        CliRun run = pwb("recommend", "eval", "--ratings", bad.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("line 2, rating (column 3): 'five' is not a number"), run.err());
+    }
+
+    @Test
+    void userListsHistoryAndRecommendationsWithPersonaAndReasons() throws IOException {
+        Path project = ShopProject.create(dir, c -> "C" + (5000 + c));
+        CliRun fit = pwb("segment", "fit", project.toString(), "--features", "rfm", "--columns",
+                "recency_days,frequency,monetary", "--k", "3", "--name", "first", "--json");
+        assertEquals(0, fit.code(), fit.err());
+        CliRun personas = pwb("personas", project.toString(), "--segmentation", "first", "--json");
+        assertEquals(0, personas.code(), personas.err());
+
+        CliRun run = pwb("recommend", "user", project.toString(), "--user", "C5000", "--algorithm", "als",
+                "--n", "4", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        assertEquals("C5000", doc.get("user").asText());
+        assertEquals("als", doc.get("algorithm").asText());
+        assertFalse(doc.get("persona").isNull(), "the customer's persona from run 'first'");
+        JsonNode history = doc.get("history");
+        assertEquals(1, history.size());
+        assertEquals("SKU0", history.get(0).get("item").asText());
+        assertEquals(12.0, history.get(0).get("value").asDouble(), 1e-12, "12 orders of one each");
+        JsonNode recs = doc.get("recommendations");
+        assertEquals(4, recs.size());
+        for (int r = 0; r < recs.size(); r++) {
+            JsonNode rec = recs.get(r);
+            assertEquals(r + 1, rec.get("rank").asInt());
+            assertFalse(rec.get("item").asText().equals("SKU0"), "bought items are left out");
+            assertTrue(rec.get("explanation").asText().startsWith("matches your taste profile"), rec.toString());
+            for (String field : List.of("title", "score")) {
+                assertTrue(rec.has(field), field);
+            }
+        }
+        CliRun nobody = pwb("recommend", "user", project.toString(), "--user", "C1", "--json");
+        assertEquals(1, nobody.code());
+    }
+
+    @Test
+    void benchRecommendReportsTrainingAndLatency() throws IOException {
+        CliRun run = pwb("bench-recommend", "--ratings", ratings().toString(), "--repeat", "2", "--factors", "4",
+                "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        assertEquals(2, doc.get("train_seconds").size());
+        assertEquals(40, doc.get("users").asInt());
+        assertTrue(doc.get("recommend_ms_p99").asDouble() >= doc.get("recommend_ms_p50").asDouble());
+    }
+}
