@@ -24,7 +24,8 @@ public final class Als {
 
     /** Conjugate-gradient steps per row and sweep (Takács et al. found 2–3 enough with warm starts). */
     static final int CG_STEPS = 3;
-    private static final int CHUNK = 64;
+    /** Rows per parallel task: fixed, so the split of work never depends on the pool. */
+    static final int CHUNK = 64;
 
     private Als() {
     }

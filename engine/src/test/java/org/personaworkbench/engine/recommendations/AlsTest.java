@@ -130,6 +130,33 @@ class AlsTest {
     }
 
     @Test
+    void oneThreadAndTheCommonPoolTrainTheSameModel() throws Exception {
+        // 300 users and 200 items: several chunks of rows on each side, so the pool really splits the work
+        java.util.Random random = new java.util.Random(3);
+        List<Interaction> events = new ArrayList<>();
+        for (int u = 0; u < 300; u++) {
+            for (int j = 0; j < 15; j++) {
+                events.add(new Interaction("u" + u, "i" + random.nextInt(200), 1 + random.nextInt(3), j));
+            }
+        }
+        Interactions train = Interactions.of(events, FeedbackKind.IMPLICIT_COUNT, 0);
+        assertTrue(train.users() > 2 * Als.CHUNK && train.items() > 2 * Als.CHUNK);
+        RecommenderOptions options = RecommenderOptions.defaults(Algorithm.ALS).withAls(6, 1, 2, 4);
+        Recommender pooled = Als.fit(train, options, Progress.NONE, CancellationToken.create());
+        java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            Recommender alone = single.submit(() -> Als.fit(train, options, Progress.NONE, CancellationToken.create()))
+                    .get();
+            for (int u = 0; u < train.users(); u++) {
+                assertEquals(pooled.recommend(u, 20, RecommendRequest.defaults()),
+                        alone.recommend(u, 20, RecommendRequest.defaults()));
+            }
+        } finally {
+            single.shutdown();
+        }
+    }
+
+    @Test
     void cancelledTrainingStops() {
         CancellationToken cancel = CancellationToken.create();
         cancel.cancel();
