@@ -107,27 +107,34 @@ public final class RecommendationsView {
         dataset.setPromptText(tr("recommendations.noDataset.short"));
         dataset.valueProperty().bindBidirectional(viewModel.datasetProperty());
         dataset.setTooltip(new Tooltip(tr("recommendations.dataset.tip")));
+        dataset.setPrefWidth(170);
+        dataset.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<FeedbackKind> feedback = new ComboBox<>();
         feedback.getItems().setAll(FeedbackKind.IMPLICIT_COUNT, FeedbackKind.IMPLICIT_RECENCY, FeedbackKind.EXPLICIT);
         feedback.setId("feedbackChoice");
         feedback.setConverter(converter(StrategyNames::of));
         feedback.valueProperty().bindBidirectional(viewModel.feedbackProperty());
         feedback.setTooltip(new Tooltip(tr("recommendations.feedback.tip")));
+        feedback.setPrefWidth(220);
+        feedback.setMinWidth(Region.USE_PREF_SIZE);
         Button load = new Button(tr("recommendations.load"), Icons.icon(Feather.DOWNLOAD_CLOUD));
         load.setId("loadInteractionsButton");
         load.disableProperty().bind(viewModel.busyProperty().or(viewModel.projectProperty().isNull()));
         load.setOnAction(e -> viewModel.load());
+        load.setMinWidth(Region.USE_PREF_SIZE);
         Button retrain = new Button(tr("recommendations.retrain"), Icons.icon(Feather.REFRESH_CW));
         retrain.setId("retrainButton");
         retrain.getStyleClass().add(Styles.FLAT);
         retrain.setTooltip(new Tooltip(tr("recommendations.retrain.tip")));
         retrain.disableProperty().bind(viewModel.busyProperty().or(viewModel.loadedProperty().isNull()));
         retrain.setOnAction(e -> viewModel.retrain());
+        retrain.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("interactionsSummary");
         summary.getStyleClass().add("text-muted");
         summary.textProperty().bind(viewModel.dataSummaryProperty());
         summary.setTooltip(new Tooltip(tr("recommendations.data.tip")));
+        summary.setMinWidth(0);
         HBox data = line(fixed(tr("recommendations.dataset")), dataset, fixed(tr("recommendations.feedback")),
                 feedback, load, retrain, summary);
 
@@ -247,6 +254,7 @@ public final class RecommendationsView {
         find.setId("findCustomerButton");
         find.setOnAction(e -> search.getOnAction().handle(null));
         find.disableProperty().bind(viewModel.loadedProperty().isNull());
+        find.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(search, Priority.ALWAYS);
 
         Label who = new Label();
@@ -271,30 +279,28 @@ public final class RecommendationsView {
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label(tr("recommendations.history.none")));
         history.getColumns().add(column(tr("recommendations.history.item"), tr("recommendations.history.item.tip"),
-                HistoryRow::title, 170));
+                HistoryRow::title, 190));
         history.getColumns().add(column(tr("recommendations.history.value"), tr("recommendations.history.value.tip"),
-                r -> decimals(r.value(), r.value() == Math.rint(r.value()) ? 0 : 2), 50));
+                r -> decimals(r.value(), r.value() == Math.rint(r.value()) ? 0 : 2), 48));
         history.getColumns().add(column(tr("recommendations.history.date"), tr("recommendations.history.date.tip"),
-                HistoryRow::date, 80));
+                HistoryRow::date, 92));
         history.setPrefHeight(220);
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        GridPane features = new GridPane();
+        FlowPane features = new FlowPane(14, 4);
         features.setId("customerFeatures");
-        features.setHgap(10);
-        features.setVgap(2);
         Label featuresTitle = new Label();
         featuresTitle.getStyleClass().add("text-muted");
         Runnable fillFeatures = () -> {
             features.getChildren().clear();
-            int row = 0;
             for (RecommendationsViewModel.FeatureValue f : viewModel.features()) {
                 Label name = new Label(f.name());
                 name.getStyleClass().add("text-muted");
                 Label value = new Label(f.value());
                 value.setTooltip(new Tooltip(tr("recommendations.feature.tip", f.name(),
                         viewModel.featureSetProperty().get())));
-                features.addRow(row++, name, value);
+                HBox pair = new HBox(5, name, value);
+                features.getChildren().add(pair);
             }
             featuresTitle.setText(viewModel.features().isEmpty() ? "" : tr("recommendations.features",
                     viewModel.featureSetProperty().get()));
@@ -305,11 +311,11 @@ public final class RecommendationsView {
 
         Label historyTitle = new Label(tr("recommendations.history"));
         historyTitle.getStyleClass().add("text-muted");
-        VBox left = new VBox(8, line(search, find), suggestions, who, persona, historyTitle, history, featuresTitle,
-                features);
+        VBox left = new VBox(8, line(search, find), suggestions, who, persona, featuresTitle, features, historyTitle,
+                history);
         left.getStyleClass().add("segments-card");
-        left.setPrefWidth(330);
-        left.setMinWidth(280);
+        left.setPrefWidth(360);
+        left.setMinWidth(340);
         left.setMaxWidth(360);
 
         HBox lists = new HBox(10);
@@ -329,9 +335,15 @@ public final class RecommendationsView {
         };
         viewModel.lists().addListener((ListChangeListener<StrategyList>) c -> fillLists.run());
         fillLists.run();
-        HBox.setHgrow(lists, Priority.ALWAYS);
-        HBox body = new HBox(10, left, lists);
-        body.setPadding(new Insets(10, 0, 0, 0));
+        lists.setFillHeight(true);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(lists);
+        scroll.setId("recommendationListsScroll");
+        scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
+        scroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("segments-scroll");
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        HBox body = new HBox(10, left, scroll);
         return body;
     }
 
@@ -357,7 +369,7 @@ public final class RecommendationsView {
         VBox card = new VBox(6, top, items);
         card.getStyleClass().add("segments-card");
         card.setPrefWidth(340);
-        card.setMinWidth(220);
+        card.setMinWidth(300);
         HBox.setHgrow(card, Priority.ALWAYS);
         return card;
     }
@@ -372,7 +384,7 @@ public final class RecommendationsView {
 
         RankedCell() {
             rank.getStyleClass().add("recommendation-rank");
-            rank.setMinWidth(22);
+            rank.setMinWidth(28);
             title.getStyleClass().add("recommendation-title");
             title.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(title, Priority.ALWAYS);
@@ -380,7 +392,7 @@ public final class RecommendationsView {
             score.setMinWidth(Region.USE_PREF_SIZE);
             score.setTooltip(new Tooltip(tr("recommendations.list.score.tip")));
             why.getStyleClass().addAll("text-muted", "text-small");
-            why.setPadding(new Insets(0, 0, 0, 22));
+            why.setPadding(new Insets(0, 0, 0, 32));
             HBox line = new HBox(4, rank, title, score);
             line.setAlignment(Pos.BASELINE_LEFT);
             box = new VBox(1, line, why);
@@ -426,13 +438,14 @@ public final class RecommendationsView {
                 .isEmpty() ? tr("recommendations.protocol.none") : viewModel.protocolLineProperty().get(),
                 viewModel.protocolLineProperty()));
         protocol.setTooltip(new Tooltip(tr("recommendations.protocol.tip")));
+        protocol.setMinHeight(Region.USE_PREF_SIZE);
 
         TableView<EvaluationRow> table = new TableView<>(viewModel.evaluation());
         table.setId("evaluationTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(tr("recommendations.evaluation.none")));
         table.getColumns().add(column(tr("recommendations.metric.strategy"), tr("recommendations.metric.strategy.tip"),
-                r -> StrategyNames.of(r.algorithm()), 110));
+                r -> StrategyNames.of(r.algorithm()), 96));
         metric(table, key("recommendations.metric.precision"), key("recommendations.metric.precision.tip"), Metrics::precision, 3);
         metric(table, key("recommendations.metric.recall"), key("recommendations.metric.recall.tip"), Metrics::recall, 3);
         metric(table, key("recommendations.metric.ndcg"), key("recommendations.metric.ndcg.tip"), Metrics::ndcg, 3);
@@ -443,14 +456,16 @@ public final class RecommendationsView {
         metric(table, key("recommendations.metric.diversity"), key("recommendations.metric.diversity.tip"), Metrics::diversity,
                 3);
         table.getColumns().add(column(tr("recommendations.metric.users"), tr("recommendations.metric.users.tip"),
-                r -> Formats.count(r.metrics().users()), 60));
+                r -> Formats.count(r.metrics().users()), 88));
         table.getColumns().add(column(tr("recommendations.metric.train"), tr("recommendations.metric.train.tip"),
-                r -> decimals(r.trainSeconds(), 2), 60));
+                r -> decimals(r.trainSeconds(), 2), 66));
         table.getColumns().add(column(tr("recommendations.metric.p50"), tr("recommendations.metric.p50.tip"),
-                r -> decimals(r.recommendMsP50(), 2), 60));
+                r -> decimals(r.recommendMsP50(), 2), 68));
         table.getColumns().add(column(tr("recommendations.metric.p99"), tr("recommendations.metric.p99.tip"),
-                r -> decimals(r.recommendMsP99(), 2), 60));
-        table.setPrefHeight(190);
+                r -> decimals(r.recommendMsP99(), 2), 68));
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(3, viewModel.evaluation().size())
+                * 40.0 + 48, viewModel.evaluation()));
+        table.setMinHeight(Region.USE_PREF_SIZE);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -461,6 +476,7 @@ public final class RecommendationsView {
         chart.setAnimated(false);
         chart.setTitle(tr("recommendations.chart.title"));
         chart.setPrefHeight(230);
+        chart.setCategoryGap(48);
         chart.setMinHeight(160);
         Tooltip.install(chart, new Tooltip(tr("recommendations.chart.tip")));
         Runnable fillChart = () -> {
@@ -484,14 +500,13 @@ public final class RecommendationsView {
         HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona);
         VBox box = new VBox(10, top, protocol, table, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        box.setPadding(new Insets(10, 0, 0, 0));
         return box;
     }
 
     private static void metric(TableView<EvaluationRow> table, String titleKey, String tipKey,
                                java.util.function.ToDoubleFunction<Metrics> value, int places) {
         table.getColumns().add(column(tr(titleKey), tr(tipKey), r -> decimals(value.applyAsDouble(r.metrics()),
-                places), 64));
+                places), 76));
     }
 
     // ---- export tab ----
@@ -532,15 +547,15 @@ public final class RecommendationsView {
         VBox box = new VBox(12, about, grid, export);
         box.getStyleClass().add("segments-card");
         box.setMaxWidth(640);
-        VBox outer = new VBox(box);
-        outer.setPadding(new Insets(10, 0, 0, 0));
-        return outer;
+        return new VBox(box);
     }
 
     // ---- helpers ----
 
     private static Tab tab(String id, String title, Node content) {
-        Tab t = new Tab(title, content);
+        BorderPane padded = new BorderPane(content);
+        padded.setPadding(new Insets(10, 16, 12, 16));
+        Tab t = new Tab(title, padded);
         t.setId(id);
         return t;
     }

@@ -389,6 +389,7 @@ public final class RecommendationsViewModel {
             return false;
         }
         message.set("");
+        suggestions.clear();
         customer.set(wanted);
         persona.set(Objects.requireNonNullElse(data.personaOfUser().get(wanted), ""));
         history.setAll(historyOf(data, user.getAsInt()));

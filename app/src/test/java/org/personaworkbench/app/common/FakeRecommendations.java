@@ -117,6 +117,44 @@ public final class FakeRecommendations {
                 new ItemCatalog(catalog), personas, DATASET, FakePersonas.RUN);
     }
 
+    /**
+     * Puts {@code customers} customers' purchases into the fake engine, with an "rfm" feature set holding each
+     * customer's recency, frequency and monetary value computed from those purchases.
+     */
+    public static void install(FakeEngine engine, int customers) {
+        ProjectInteractions.Loaded data = data(customers, 7);
+        engine.recommendationData = data;
+        Interactions i = data.interactions();
+        long latest = Long.MIN_VALUE;
+        for (int u = 0; u < i.users(); u++) {
+            for (long t : i.timesOf(u)) {
+                latest = Math.max(latest, t);
+            }
+        }
+        double[] recency = new double[i.users()];
+        double[] frequency = new double[i.users()];
+        double[] monetary = new double[i.users()];
+        for (int u = 0; u < i.users(); u++) {
+            long last = Long.MIN_VALUE;
+            for (long t : i.timesOf(u)) {
+                last = Math.max(last, t);
+            }
+            recency[u] = Math.floor((latest - last) / 86_400.0);
+            frequency[u] = i.rowSize(u);
+            double spent = 0;
+            for (double v : i.valuesOf(u)) {
+                spent += v * 2.95;
+            }
+            monetary[u] = Math.round(spent * 100) / 100.0;
+        }
+        engine.featureTable = new org.personaworkbench.engine.features.FeatureTable(i.userIds(), List.of(
+                org.personaworkbench.engine.features.FeatureColumn.numeric("recency_days", true, recency),
+                org.personaworkbench.engine.features.FeatureColumn.numeric("frequency", true, frequency),
+                org.personaworkbench.engine.features.FeatureColumn.numeric("monetary", false, monetary)));
+        engine.featureSetList.add(new org.personaworkbench.engine.project.FeatureSetInfo("rfm", DATASET, "rfm", "{}",
+                Instant.parse("2026-11-20T10:00:00Z"), i.users()));
+    }
+
     private static int pick(Random random) {
         int r = random.nextInt(100);
         for (int i = 0; i < SHARES.length; i++) {
