@@ -136,7 +136,7 @@ public final class RecommendationsView {
         summary.setTooltip(new Tooltip(tr("recommendations.data.tip")));
         summary.setMinWidth(0);
         HBox data = line(fixed(tr("recommendations.dataset")), dataset, fixed(tr("recommendations.feedback")),
-                feedback, load, retrain, summary);
+                feedback, load, retrain);
 
         FlowPane checks = new FlowPane(12, 6);
         checks.setId("strategyChecks");
@@ -179,7 +179,10 @@ public final class RecommendationsView {
         HBox strategies = line(fixed(tr("recommendations.strategies")), checks, fixed(tr("recommendations.n")), n,
                 fixed(tr("recommendations.diversity")), slider, lambda);
 
-        VBox box = new VBox(8, title, about, message, data, strategies, taskLine());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox status = line(summary, gap, taskLine());
+        VBox box = new VBox(8, title, about, message, data, strategies, status);
         box.getStyleClass().add("step-header");
         return box;
     }
@@ -279,12 +282,13 @@ public final class RecommendationsView {
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label(tr("recommendations.history.none")));
         history.getColumns().add(column(tr("recommendations.history.item"), tr("recommendations.history.item.tip"),
-                HistoryRow::title, 190));
+                HistoryRow::title, 176));
         history.getColumns().add(column(tr("recommendations.history.value"), tr("recommendations.history.value.tip"),
                 r -> decimals(r.value(), r.value() == Math.rint(r.value()) ? 0 : 2), 48));
         history.getColumns().add(column(tr("recommendations.history.date"), tr("recommendations.history.date.tip"),
-                HistoryRow::date, 92));
+                HistoryRow::date, 104));
         history.setPrefHeight(220);
+        history.setFixedCellSize(30);
         VBox.setVgrow(history, Priority.ALWAYS);
 
         FlowPane features = new FlowPane(14, 4);
@@ -314,9 +318,9 @@ public final class RecommendationsView {
         VBox left = new VBox(8, line(search, find), suggestions, who, persona, featuresTitle, features, historyTitle,
                 history);
         left.getStyleClass().add("segments-card");
-        left.setPrefWidth(360);
-        left.setMinWidth(340);
-        left.setMaxWidth(360);
+        left.setPrefWidth(380);
+        left.setMinWidth(360);
+        left.setMaxWidth(380);
 
         HBox lists = new HBox(10);
         lists.setId("recommendationLists");
@@ -463,8 +467,9 @@ public final class RecommendationsView {
                 r -> decimals(r.recommendMsP50(), 2), 68));
         table.getColumns().add(column(tr("recommendations.metric.p99"), tr("recommendations.metric.p99.tip"),
                 r -> decimals(r.recommendMsP99(), 2), 68));
+        table.setFixedCellSize(32);
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(3, viewModel.evaluation().size())
-                * 40.0 + 48, viewModel.evaluation()));
+                * 32.0 + 40, viewModel.evaluation()));
         table.setMinHeight(Region.USE_PREF_SIZE);
 
         CategoryAxis x = new CategoryAxis();
@@ -477,7 +482,7 @@ public final class RecommendationsView {
         chart.setTitle(tr("recommendations.chart.title"));
         chart.setPrefHeight(230);
         chart.setCategoryGap(48);
-        chart.setMinHeight(160);
+        chart.setMinHeight(200);
         Tooltip.install(chart, new Tooltip(tr("recommendations.chart.tip")));
         Runnable fillChart = () -> {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
@@ -500,7 +505,12 @@ public final class RecommendationsView {
         HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona);
         VBox box = new VBox(10, top, protocol, table, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        return box;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("segments-scroll");
+        return scroll;
     }
 
     private static void metric(TableView<EvaluationRow> table, String titleKey, String tipKey,
@@ -565,6 +575,8 @@ public final class RecommendationsView {
         TableColumn<R, String> c = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        header.getStyleClass().add("text-small");
         c.setGraphic(header);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
