@@ -573,7 +573,7 @@ public final class RecommendationsViewModel {
                 return;
             }
             models.putAll(out);
-            show(who);
+            train(who); // strategies ticked while this ran are trained next; with none left, shows the lists
         });
     }
 

@@ -118,8 +118,15 @@ public final class RecommendationsTour {
             }
             waitFor(() -> shell.project() != null && shell.tasks().running().isEmpty());
             fx(() -> shell.selectedStepProperty().set(Step.RECOMMENDATIONS));
-            waitFor(() -> vm.loadedProperty().get() != null && !vm.busyProperty().get()
+            waitFor(() -> (vm.loadedProperty().get() != null || !dialogs.errors.isEmpty()
+                    || !vm.messageProperty().get().isEmpty()) && !vm.busyProperty().get()
                     && shell.tasks().running().isEmpty());
+            if (vm.loadedProperty().get() == null) {
+                settle(500);
+                shot("recommendations-00-no-data");
+                System.out.println("No data: " + vm.messageProperty().get() + " " + dialogs.errors);
+                return;
+            }
             System.out.printf("read and trained in %.1f s: %s%n", (System.nanoTime() - started) / 1e9,
                     vm.dataSummaryProperty().get());
             String customer = System.getProperty("pwb.tour.customer", REAL
