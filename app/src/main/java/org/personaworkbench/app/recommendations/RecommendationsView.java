@@ -247,6 +247,13 @@ public final class RecommendationsView {
                 search.positionCaret(search.getLength());
             }
         });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !viewModel.suggestions().isEmpty()) {
+                suggestions.requestFocus();
+                suggestions.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
         suggestions.setOnKeyPressed(e -> {
             String picked = suggestions.getSelectionModel().getSelectedItem();
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && picked != null) {

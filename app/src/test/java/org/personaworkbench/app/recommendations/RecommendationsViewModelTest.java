@@ -245,4 +245,29 @@ class RecommendationsViewModelTest {
         assertTrue(vm.messageProperty().get().contains("item-id"), vm.messageProperty().get());
         assertEquals(List.of(), engine.interactionLoads);
     }
+
+    @Test
+    void theChosenDatasetAndFeedbackKindAreReadAndReadingAgainForgetsTheModels() {
+        engine.interactionDatasetNames = List.of("events", "transactions");
+        vm.refresh();
+        assertEquals("events", engine.interactionLoads.getFirst().dataset());
+
+        vm.datasetProperty().set("transactions");
+        vm.feedbackProperty().set(FeedbackKind.IMPLICIT_RECENCY);
+        vm.load();
+
+        ProjectInteractions.Options second = engine.interactionLoads.get(1);
+        assertEquals("transactions", second.dataset());
+        assertEquals(FeedbackKind.IMPLICIT_RECENCY, second.kind());
+        assertEquals(4, engine.trained.size(), "both strategies trained again on the data read");
+    }
+
+    @Test
+    void aCancelledLoadKeepsNothingAndSaysSo() {
+        tasks.cancelNext();
+        vm.load();
+        assertEquals(null, vm.loadedProperty().get());
+        assertEquals(List.of(), engine.trained);
+        assertTrue(vm.messageProperty().get().startsWith("Cancelled"), vm.messageProperty().get());
+    }
 }
