@@ -105,6 +105,26 @@ class RecommendationsViewTest {
         assertNotEquals(figureBefore, robot.lookup("#diversity-itemknn").queryAs(Label.class).getText());
     }
 
+    @Test
+    void evaluationFillsTheTableAndCancelStopsARunningOne(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.trainedStrategies().size() == 2 && !vm.busyProperty().get());
+        robot.clickOn("Evaluation");
+        robot.clickOn("#evaluateButton");
+        javafx.scene.control.TableView<?> table = robot.lookup("#evaluationTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 2);
+        assertTrue(robot.lookup("#protocolLine").queryAs(Label.class).getText()
+                .startsWith("Seeded random 80/20 split per customer (seed 42) · relevant: every held-out purchase"));
+
+        engine.evaluationGate = new java.util.concurrent.CountDownLatch(1);
+        robot.clickOn("#evaluateButton");
+        waitUntil(() -> robot.lookup("#recommendationsCancelButton").query().isVisible());
+        robot.clickOn("#recommendationsCancelButton");
+        Label message = robot.lookup("#recommendationsMessage").queryAs(Label.class);
+        waitUntil(() -> message.getText().startsWith("Cancelled"));
+        assertEquals(2, table.getItems().size(), "the earlier figures stay");
+        assertTrue(!robot.lookup("#evaluateButton").query().isDisabled());
+    }
+
     @SuppressWarnings("unchecked")
     private static ListView<RankedItem> list(FxRobot robot, String id) {
         return (ListView<RankedItem>) robot.lookup(id).queryAs(ListView.class);
