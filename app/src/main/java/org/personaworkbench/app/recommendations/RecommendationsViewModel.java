@@ -464,6 +464,7 @@ public final class RecommendationsViewModel {
             reports = out;
             protocolLine.set(describe(protocol));
             showEvaluation();
+            trainTickedMeanwhile();
         });
     }
 
@@ -499,6 +500,7 @@ public final class RecommendationsViewModel {
             }
             message.set(tr("recommendations.export.done", Formats.count(done.result().rows()),
                     Formats.count(done.result().customers()), done.result().file()));
+            trainTickedMeanwhile();
         });
     }
 
@@ -575,6 +577,13 @@ public final class RecommendationsViewModel {
             models.putAll(out);
             train(who); // strategies ticked while this ran are trained next; with none left, shows the lists
         });
+    }
+
+    /** Strategies ticked while other work ran are trained now. */
+    private void trainTickedMeanwhile() {
+        if (loaded.get() != null && selectedStrategies().stream().anyMatch(a -> !models.containsKey(a))) {
+            train(customer.get());
+        }
     }
 
     private void show(String who) {
