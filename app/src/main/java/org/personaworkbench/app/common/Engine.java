@@ -32,6 +32,15 @@ import org.personaworkbench.engine.features.ModelSpec;
 import org.personaworkbench.engine.features.RfmOptions;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 
+import org.personaworkbench.engine.importing.ColumnRole;
+import org.personaworkbench.engine.recommendations.EvaluationProtocol;
+import org.personaworkbench.engine.recommendations.EvaluationReport;
+import org.personaworkbench.engine.recommendations.Interactions;
+import org.personaworkbench.engine.recommendations.ProjectInteractions;
+import org.personaworkbench.engine.recommendations.RecommendationExport;
+import org.personaworkbench.engine.recommendations.Recommender;
+import org.personaworkbench.engine.recommendations.RecommenderOptions;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -246,6 +255,59 @@ public interface Engine {
     default List<org.personaworkbench.engine.personas.Persona> importPersonasJson(Project project, String run,
                                                                                Path source) {
         throw new UnsupportedOperationException("personas");
+    }
+
+    // ---- Recommendations step (issue 5). Defaults throw so test doubles of other steps need not implement
+    // them; RealEngine delegates to the engine. ----
+
+    /** Datasets with both customer-id and item-id roles (the ones interactions can be read from), in name order. */
+    default List<String> interactionDatasets(Project project) {
+        return project.datasets().stream()
+                .filter(d -> d.columns().stream().anyMatch(c -> c.role() == ColumnRole.CUSTOMER_ID)
+                        && d.columns().stream().anyMatch(c -> c.role() == ColumnRole.ITEM_ID))
+                .map(org.personaworkbench.engine.project.DatasetInfo::name)
+                .sorted()
+                .toList();
+    }
+
+    /** Reads the interactions, item catalogue and personas recommendations need from a project. */
+    default ProjectInteractions.Loaded loadInteractions(Project project, ProjectInteractions.Options options,
+                                                        CancellationToken cancel) {
+        throw new UnsupportedOperationException("recommendations");
+    }
+
+    /** Trains the model {@code options} names on {@code interactions}. */
+    default Recommender trainRecommender(Interactions interactions, RecommenderOptions options, Progress progress,
+                                         CancellationToken cancel) {
+        throw new UnsupportedOperationException("recommendations");
+    }
+
+    /** Evaluates one model offline under {@code protocol} (overall, per persona and per cold-start bucket). */
+    default EvaluationReport evaluateRecommender(Interactions interactions, EvaluationProtocol protocol,
+                                                 RecommenderOptions options, Progress progress,
+                                                 CancellationToken cancel) {
+        throw new UnsupportedOperationException("recommendations");
+    }
+
+    /**
+     * Intra-list diversity of a list of item indexes: the mean over pairs of 1 − cosine of the items' interaction
+     * columns (NaN for fewer than two items).
+     */
+    default double listDiversity(Interactions interactions, int[] items) {
+        throw new UnsupportedOperationException("recommendations");
+    }
+
+    /** A feature set's values by customer (the Recommendations step shows one customer's row). */
+    default org.personaworkbench.engine.features.FeatureTable featureTable(Project project, String featureSet,
+                                                                         CancellationToken cancel) {
+        throw new UnsupportedOperationException("features");
+    }
+
+    /** Writes every customer's (or one persona's) top-N list of {@code model} as a campaign CSV. */
+    default RecommendationExport.Result exportRecommendations(ProjectInteractions.Loaded loaded, Recommender model,
+                                                              RecommendationExport.Options options,
+                                                              Progress progress, CancellationToken cancel) {
+        throw new UnsupportedOperationException("recommendations");
     }
 
     /** The clustered (scaled) and the raw values of the same rows and columns. */

@@ -50,6 +50,15 @@ import org.personaworkbench.engine.features.RfmOptions;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 
 import org.personaworkbench.engine.export.CampaignExport;
+import org.personaworkbench.engine.recommendations.Evaluation;
+import org.personaworkbench.engine.recommendations.EvaluationProtocol;
+import org.personaworkbench.engine.recommendations.EvaluationReport;
+import org.personaworkbench.engine.recommendations.Interactions;
+import org.personaworkbench.engine.recommendations.ProjectInteractions;
+import org.personaworkbench.engine.recommendations.RecommendationExport;
+import org.personaworkbench.engine.recommendations.Recommender;
+import org.personaworkbench.engine.recommendations.RecommenderOptions;
+import org.personaworkbench.engine.recommendations.Recommenders;
 import org.personaworkbench.engine.export.ExportOptions;
 import org.personaworkbench.engine.export.ExportResult;
 import org.personaworkbench.engine.export.ExportSource;
@@ -345,5 +354,94 @@ public final class RealEngine implements Engine {
             throw new EngineException("Could not read " + source + ": " + e.getMessage(), e);
         }
         return org.personaworkbench.engine.personas.Personas.importJson(project, run, json);
+    }
+
+    // ---- Recommendations step ----
+
+    @Override
+    public ProjectInteractions.Loaded loadInteractions(Project project, ProjectInteractions.Options options,
+                                                       CancellationToken cancel) {
+        return ProjectInteractions.load(project, options, cancel);
+    }
+
+    @Override
+    public Recommender trainRecommender(Interactions interactions, RecommenderOptions options, Progress progress,
+                                        CancellationToken cancel) {
+        return Recommenders.fit(interactions, options, progress, cancel);
+    }
+
+    @Override
+    public EvaluationReport evaluateRecommender(Interactions interactions, EvaluationProtocol protocol,
+                                                RecommenderOptions options, Progress progress,
+                                                CancellationToken cancel) {
+        return Evaluation.run(interactions, protocol, options, progress, cancel);
+    }
+
+    @Override
+    public double listDiversity(Interactions interactions, int[] items) {
+        return columnDiversity(interactions, items);
+    }
+
+    @Override
+    public org.personaworkbench.engine.features.FeatureTable featureTable(Project project, String featureSet,
+                                                                        CancellationToken cancel) {
+        return org.personaworkbench.engine.features.FeatureTables.load(project, featureSet, cancel);
+    }
+
+    @Override
+    public RecommendationExport.Result exportRecommendations(ProjectInteractions.Loaded loaded, Recommender model,
+                                                             RecommendationExport.Options options,
+                                                             Progress progress, CancellationToken cancel) {
+        return RecommendationExport.write(loaded.interactions(), model, loaded.personaOfUser(), loaded.catalog(),
+                options, progress, cancel);
+    }
+
+    /**
+     * 1 − the mean pairwise cosine of the items' interaction columns, in one pass over the rows (a list is short,
+     * so a few thousand users take a few milliseconds); NaN for fewer than two items.
+     */
+    static double columnDiversity(Interactions interactions, int[] items) {
+        int m = items.length;
+        if (m < 2) {
+            return Double.NaN;
+        }
+        java.util.Map<Integer, Integer> at = new java.util.HashMap<>();
+        for (int i = 0; i < m; i++) {
+            at.putIfAbsent(items[i], i);
+        }
+        double[][] dot = new double[m][m];
+        int[] foundAt = new int[m];
+        double[] foundValue = new double[m];
+        for (int u = 0; u < interactions.users(); u++) {
+            int[] row = interactions.itemsOf(u);
+            double[] values = interactions.valuesOf(u);
+            int found = 0;
+            for (int j = 0; j < row.length && found < m; j++) {
+                Integer p = at.get(row[j]);
+                if (p != null) {
+                    foundAt[found] = p;
+                    foundValue[found++] = values[j];
+                }
+            }
+            for (int x = 0; x < found; x++) {
+                for (int y = x; y < found; y++) {
+                    double v = foundValue[x] * foundValue[y];
+                    dot[foundAt[x]][foundAt[y]] += v;
+                    if (x != y) {
+                        dot[foundAt[y]][foundAt[x]] += v;
+                    }
+                }
+            }
+        }
+        double sum = 0;
+        int pairs = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                double norm = Math.sqrt(dot[a][a] * dot[b][b]);
+                sum += norm > 0 ? 1 - dot[a][b] / norm : 1;
+                pairs++;
+            }
+        }
+        return sum / pairs;
     }
 }

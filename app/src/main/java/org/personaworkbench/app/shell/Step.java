@@ -15,7 +15,7 @@ public enum Step {
     SEGMENTS(Feather.PIE_CHART, key("step.segments"), key("segments.summary"), true),
     PERSONAS(Feather.USERS, key("step.personas"), key("personas.summary"), true),
     RULES(Feather.FILTER, key("step.rules"), key("rules.summary"), true),
-    RECOMMENDATIONS(Feather.THUMBS_UP, key("step.recommendations"), key("step.recommendations.later"), false),
+    RECOMMENDATIONS(Feather.THUMBS_UP, key("step.recommendations"), key("recommendations.summary"), true),
     EXPERIMENTS(Feather.ACTIVITY, key("step.experiments"), key("step.experiments.later"), false),
     EXPORT(Feather.SHARE, key("step.export"), key("export.summary"), true);
 

@@ -9,6 +9,8 @@ import org.personaworkbench.app.export.ExportViewModel;
 import org.personaworkbench.app.features.FeaturesView;
 import org.personaworkbench.app.features.FeaturesViewModel;
 import org.personaworkbench.app.personas.PersonasViewModel;
+import org.personaworkbench.app.recommendations.RecommendationsView;
+import org.personaworkbench.app.recommendations.RecommendationsViewModel;
 import org.personaworkbench.app.rules.RulesView;
 import org.personaworkbench.app.rules.RulesViewModel;
 import org.personaworkbench.app.segments.SegmentsViewModel;
@@ -19,7 +21,7 @@ import org.personaworkbench.app.segments.SegmentsViewModel;
  */
 public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewModel features,
                              SegmentsViewModel segments, PersonasViewModel personas, RulesViewModel rules,
-                             ExportViewModel export) {
+                             RecommendationsViewModel recommendations, ExportViewModel export) {
 
     /** Builds the steps over {@code shell}'s project and refreshes a step's lists when it is shown. */
     public static WorkbenchViews wire(Engine engine, TaskRunner tasks, DialogService dialogs, ShellViewModel shell) {
@@ -31,6 +33,9 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
         view.addStepView(Step.FEATURES, new FeaturesView(features).root());
         RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
         view.addStepView(Step.RULES, new RulesView(rules).root());
+        RecommendationsViewModel recommendations = new RecommendationsViewModel(engine, tasks, dialogs,
+                shell.projectProperty());
+        view.addStepView(Step.RECOMMENDATIONS, new RecommendationsView(recommendations).root());
         ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
         view.addStepView(Step.EXPORT, new ExportView(export).root());
         shell.selectedStepProperty().addListener((obs, old, now) -> {
@@ -38,10 +43,17 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
                 features.refreshLists();
             } else if (now == Step.RULES) {
                 rules.refresh(); // new feature sets and runs may have been made
+            } else if (now == Step.RECOMMENDATIONS) {
+                recommendations.refresh(); // reads the data the first time it is shown
             } else if (now == Step.EXPORT) {
                 export.refresh();
             }
         });
-        return new WorkbenchViews(view, data, features, segments, personas, rules, export);
+        shell.projectProperty().addListener((obs, old, now) -> {
+            if (now != null && shell.selectedStepProperty().get() == Step.RECOMMENDATIONS) {
+                recommendations.refresh();
+            }
+        });
+        return new WorkbenchViews(view, data, features, segments, personas, rules, recommendations, export);
     }
 }

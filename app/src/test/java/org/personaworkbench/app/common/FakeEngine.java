@@ -661,4 +661,89 @@ public class FakeEngine implements Engine {
         }
         personaExports.add(kind + " " + target.getFileName());
     }
+
+    // ---- Recommendations step ----
+
+    /** What {@link #loadInteractions} returns; null makes it fail as a project without item ids does. */
+    public volatile org.personaworkbench.engine.recommendations.ProjectInteractions.Loaded recommendationData;
+    /** The datasets offered for interactions. */
+    public volatile List<String> interactionDatasetNames = List.of(FakeRecommendations.DATASET);
+    public final List<org.personaworkbench.engine.recommendations.ProjectInteractions.Options> interactionLoads =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<org.personaworkbench.engine.recommendations.Algorithm> trained =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<org.personaworkbench.engine.recommendations.Algorithm> evaluated =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, evaluation waits for it (to test Cancel). */
+    public volatile java.util.concurrent.CountDownLatch evaluationGate;
+
+    @Override
+    public List<String> interactionDatasets(Project project) {
+        return recommendationData == null ? List.of() : interactionDatasetNames;
+    }
+
+    @Override
+    public org.personaworkbench.engine.recommendations.ProjectInteractions.Loaded loadInteractions(
+            Project project, org.personaworkbench.engine.recommendations.ProjectInteractions.Options options,
+            CancellationToken cancel) {
+        interactionLoads.add(options);
+        cancel.throwIfCancelled();
+        if (recommendationData == null) {
+            throw new EngineException("No dataset has both a customer id and an item id column. Import the "
+                    + "transactions again and set the roles customer_id and item_id.");
+        }
+        return recommendationData;
+    }
+
+    @Override
+    public org.personaworkbench.engine.recommendations.Recommender trainRecommender(
+            org.personaworkbench.engine.recommendations.Interactions interactions,
+            org.personaworkbench.engine.recommendations.RecommenderOptions options, Progress progress,
+            CancellationToken cancel) {
+        cancel.throwIfCancelled();
+        trained.add(options.algorithm());
+        progress.report(1, 1, "Trained " + options.algorithm().word());
+        return FakeRecommendations.model(options.algorithm(), recommendationData);
+    }
+
+    @Override
+    public org.personaworkbench.engine.recommendations.EvaluationReport evaluateRecommender(
+            org.personaworkbench.engine.recommendations.Interactions interactions,
+            org.personaworkbench.engine.recommendations.EvaluationProtocol protocol,
+            org.personaworkbench.engine.recommendations.RecommenderOptions options, Progress progress,
+            CancellationToken cancel) {
+        var gate = evaluationGate;
+        if (gate != null) {
+            try {
+                while (!gate.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    cancel.throwIfCancelled();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        cancel.throwIfCancelled();
+        evaluated.add(options.algorithm());
+        return FakeRecommendations.report(options.algorithm(), protocol, options.personaOfUser());
+    }
+
+    @Override
+    public FeatureTable featureTable(Project project, String featureSet, CancellationToken cancel) {
+        return featureTable;
+    }
+
+    @Override
+    public double listDiversity(org.personaworkbench.engine.recommendations.Interactions interactions, int[] items) {
+        return RealEngine.columnDiversity(interactions, items);
+    }
+
+    @Override
+    public org.personaworkbench.engine.recommendations.RecommendationExport.Result exportRecommendations(
+            org.personaworkbench.engine.recommendations.ProjectInteractions.Loaded loaded,
+            org.personaworkbench.engine.recommendations.Recommender model,
+            org.personaworkbench.engine.recommendations.RecommendationExport.Options options, Progress progress,
+            CancellationToken cancel) {
+        return org.personaworkbench.engine.recommendations.RecommendationExport.write(loaded.interactions(), model,
+                loaded.personaOfUser(), loaded.catalog(), options, progress, cancel);
+    }
 }
