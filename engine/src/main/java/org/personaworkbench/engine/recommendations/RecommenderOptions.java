@@ -68,4 +68,14 @@ public record RecommenderOptions(Algorithm algorithm, int neighbours, double shr
         return new RecommenderOptions(algorithm, neighbours, shrinkage, factorCount, lambda, confidence, sweeps,
                 trendingDays, hybridWeights, seed, catalog, personaOfUser);
     }
+
+    public RecommenderOptions withTrendingDays(int days) {
+        return new RecommenderOptions(algorithm, neighbours, shrinkage, factors, regularisation, alpha, iterations,
+                days, hybridWeights, seed, catalog, personaOfUser);
+    }
+
+    public RecommenderOptions withHybridWeights(Map<Algorithm, Double> weights) {
+        return new RecommenderOptions(algorithm, neighbours, shrinkage, factors, regularisation, alpha, iterations,
+                trendingDays, weights, seed, catalog, personaOfUser);
+    }
 }

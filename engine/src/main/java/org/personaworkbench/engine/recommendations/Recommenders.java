@@ -16,6 +16,18 @@ public final class Recommenders {
      */
     public static Recommender fit(Interactions train, RecommenderOptions options, Progress progress,
                                   CancellationToken cancel) {
-        throw new UnsupportedOperationException("issue 5: recommendation models");
+        if (options.algorithm() == Algorithm.ALS) {
+            return Als.fit(train, options, progress, cancel);
+        }
+        cancel.throwIfCancelled();
+        ModelBasis basis = ModelBasis.of(train, options);
+        Popularity popularity = new Popularity(basis);
+        ItemScorer scorer = switch (options.algorithm()) {
+            case POPULARITY -> popularity;
+            case ITEM_KNN -> ItemKnn.fit(basis, false, progress, cancel);
+            default -> throw new UnsupportedOperationException("issue 5: " + options.algorithm().word());
+        };
+        progress.report(1, 1, "Trained " + options.algorithm().word());
+        return new ScoringRecommender(scorer, basis, popularity);
     }
 }
