@@ -8,10 +8,22 @@ import java.util.Map;
 
 /**
  * Trains the model an options object names: the one entry point the CLI, the UI and evaluation use. Every model
- * but ALS is a scorer behind {@link ScoringRecommender} (shared filters, MMR, cold-start popularity).
+ * but ALS is an {@link ItemScorer} behind {@link ScoringRecommender} (shared filters, MMR, cold-start popularity).
  *
- * <p>Measured on MovieLens 100K (943 users, 1,682 items, 100,000 ratings, 2 shared cores; {@code
- * RecommendersBench}): see the class comments of the models and the final figures in {@code RecommendersBench}.
+ * <p>Measured with {@code RecommendersBench} on MovieLens 100K (943 users, 1,682 items; seeded 80/20 cells,
+ * ratings ≥ 4 relevant, candidates = unseen items, k = 10; 2 cores shared with other builds), CPU time of one
+ * user's top-10 over all users, 3 passes:
+ * <pre>
+ * model        fit s   hit@10  NDCG@10  p50 ms  p99 ms
+ * popularity   0.01    0.680   0.177    0.01    0.04
+ * item-kNN     0.07    0.777   0.291    0.03    0.13   (MMR λ 0.3: NDCG 0.296, p99 0.20 ms)
+ * user-kNN     0.05    0.826   0.340    0.03    0.08
+ * content      0.004   0.296   0.044    0.05    0.26
+ * hybrid       0.10    0.807   0.315    0.10    0.25   (item-kNN 0.6, user-kNN 0.3, content 0.1)
+ * </pre>
+ * UCI Online Retail (4,339 customers, 3,665 products, 266,802 cells): item-kNN fits in 1.1 s, user-kNN 0.7 s,
+ * hybrid 1.6 s; p99 ≤ 0.42 ms (2.0 ms with MMR). Own code rather than a library: Smile 6.3 has no recommender
+ * package (no kNN recommenders, no TF-IDF in smile-core).
  */
 public final class Recommenders {
 

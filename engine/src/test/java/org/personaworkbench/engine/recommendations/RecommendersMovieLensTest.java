@@ -47,7 +47,7 @@ class RecommendersMovieLensTest {
                 CancellationToken.create()), basis, fallback), relevant, 10, RecommendRequest.defaults());
         double normalised = MovieLens100K.hitRate(new ScoringRecommender(ItemKnn.fit(basis, true, Progress.NONE,
                 CancellationToken.create()), basis, fallback), relevant, 10, RecommendRequest.defaults());
-        // measured 0.777 vs 0.120
+        // measured 0.777 vs 0.120 (seed 7)
         assertTrue(plain > normalised + 0.3, plain + " vs " + normalised);
     }
 }
