@@ -15,7 +15,15 @@ record ModelBasis(Interactions train, RecommenderOptions options, SparseRatings 
             categories[i] = options.catalog().category(train.itemId(i));
         }
         ItemTexts texts = options.catalog().items().isEmpty() ? null : ItemTexts.of(train, options.catalog());
-        return new ModelBasis(train, options, ratings, categories, texts, new Reranker(ratings, categories, texts));
+        java.util.Map<String, double[]> boosts = new java.util.HashMap<>();
+        for (String context : options.contextShares().keySet()) {
+            double[] boost = ContextShares.boosts(options.contextShares(), context, train);
+            if (boost != null) {
+                boosts.put(context, boost);
+            }
+        }
+        return new ModelBasis(train, options, ratings, categories, texts,
+                new Reranker(ratings, categories, texts, boosts));
     }
 
     /** "rated" for explicit ratings, "bought" for purchases and other implicit events. */

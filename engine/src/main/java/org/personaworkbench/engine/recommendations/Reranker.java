@@ -1,5 +1,7 @@
 package org.personaworkbench.engine.recommendations;
 
+import java.util.Map;
+
 /**
  * Turns one user's scores into the final list, the same way for every model: drops items the user already has
  * (when asked), keeps or drops categories, then re-ranks by maximal marginal relevance (MMR): with λ =
@@ -7,9 +9,10 @@ package org.personaworkbench.engine.recommendations;
  * rel min-max normalised over the best max(5n, 50) candidates, sim the cosine of the two items' interaction
  * columns, or of their catalogue text when either has no interactions.
  *
- * <p>Context: {@link RecommendRequest#context()} is accepted and leaves the order as it is. A contextual re-rank
- * needs events with a time-of-day or device field; {@link Interactions} and {@link ItemCatalog} carry neither, so
- * there is nothing to boost by yet.
+ * <p>Context: with {@link RecommendRequest#context()} set and {@link RecommenderOptions#contextShares()} holding
+ * that context, scores (all ≥ 0 for this package's models) are multiplied by the item's context boost
+ * ({@link ContextShares}) before the cut. Without shares for that context (the data has no time of day or device)
+ * the order stays as it is: there is nothing to boost by.
  */
 final class Reranker {
 
@@ -17,10 +20,13 @@ final class Reranker {
     private final String[] categoryOfItem;
     private final ItemTexts texts;
 
-    Reranker(SparseRatings ratings, String[] categoryOfItem, ItemTexts texts) {
+    private final Map<String, double[]> contextBoosts;
+
+    Reranker(SparseRatings ratings, String[] categoryOfItem, ItemTexts texts, Map<String, double[]> contextBoosts) {
         this.ratings = ratings;
         this.categoryOfItem = categoryOfItem;
         this.texts = texts;
+        this.contextBoosts = Map.copyOf(contextBoosts);
     }
 
     /**
@@ -38,6 +44,12 @@ final class Reranker {
         double lambda = request.diversity();
         int pool = lambda > 0 ? Math.max(5 * n, 50) : n;
         TopN top = new TopN(pool);
+        double[] boost = request.context() == null ? null : contextBoosts.get(request.context());
+        if (boost != null) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] *= boost[i];
+            }
+        }
         for (int i = 0; i < scores.length; i++) {
             double s = scores[i];
             if (Double.isNaN(s) || s == Double.NEGATIVE_INFINITY) {
