@@ -35,52 +35,58 @@ record Neighbours(int[][] ids, float[][] sims) {
         int[][] ids = new int[count][];
         float[][] sims = new float[count][];
         AtomicInteger done = new AtomicInteger();
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(count));
-        IntStream.range(0, count).parallel().forEach(e -> {
-            if ((e & 63) == 0) {
-                cancel.throwIfCancelled();
+        // blocks of entities, each with its own scratch arrays (no thread-locals left behind in the pool)
+        int block = 64;
+        int blocks = (count + block - 1) / block;
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            cancel.throwIfCancelled();
+            Scratch s = new Scratch(count);
+            for (int e = b * block; e < Math.min(count, (b + 1) * block); e++) {
+                neighboursOf(e, s, aStart, aIdx, aVal, bStart, bIdx, bVal, norms, k, shrinkage, ids, sims);
             }
-            Scratch s = scratch.get();
-            int touched = 0;
-            for (int p = aStart[e]; p < aStart[e + 1]; p++) {
-                int x = aIdx[p];
-                double v = aVal[p];
-                for (int q = bStart[x]; q < bStart[x + 1]; q++) {
-                    int f = bIdx[q];
-                    if (f == e) {
-                        continue;
-                    }
-                    if (s.co[f] == 0) {
-                        s.touched[touched++] = f;
-                    }
-                    s.co[f]++;
-                    s.dot[f] += v * bVal[q];
-                }
-            }
-            TopN top = new TopN(Math.min(k, touched));
-            for (int t = 0; t < touched; t++) {
-                int f = s.touched[t];
-                double denominator = norms[e] * norms[f];
-                if (denominator > 0 && s.dot[f] != 0) {
-                    int co = s.co[f];
-                    top.offer(f, s.dot[f] / denominator * co / (co + shrinkage));
-                }
-                s.co[f] = 0;
-                s.dot[f] = 0;
-            }
-            double[] values = new double[top.size()];
-            ids[e] = top.drainIds(values);
-            float[] f = new float[values.length];
-            for (int t = 0; t < values.length; t++) {
-                f[t] = (float) values[t];
-            }
-            sims[e] = f;
-            int d = done.incrementAndGet();
-            if ((d & 255) == 0 || d == count) {
-                progress.report(d, count, "Compared " + d + " of " + count + " " + what + "s");
-            }
+            int d = done.addAndGet(Math.min(count, (b + 1) * block) - b * block);
+            progress.report(d, count, "Compared " + d + " of " + count + " " + what + "s");
         });
         return new Neighbours(ids, sims);
+    }
+
+    private static void neighboursOf(int e, Scratch s, int[] aStart, int[] aIdx, double[] aVal, int[] bStart,
+                                     int[] bIdx, double[] bVal, double[] norms, int k, double shrinkage,
+                                     int[][] ids, float[][] sims) {
+        int touched = 0;
+        for (int p = aStart[e]; p < aStart[e + 1]; p++) {
+            int x = aIdx[p];
+            double v = aVal[p];
+            for (int q = bStart[x]; q < bStart[x + 1]; q++) {
+                int f = bIdx[q];
+                if (f == e) {
+                    continue;
+                }
+                if (s.co[f] == 0) {
+                    s.touched[touched++] = f;
+                }
+                s.co[f]++;
+                s.dot[f] += v * bVal[q];
+            }
+        }
+        TopN top = new TopN(Math.min(k, touched));
+        for (int t = 0; t < touched; t++) {
+            int f = s.touched[t];
+            double denominator = norms[e] * norms[f];
+            if (denominator > 0 && s.dot[f] != 0) {
+                int co = s.co[f];
+                top.offer(f, s.dot[f] / denominator * co / (co + shrinkage));
+            }
+            s.co[f] = 0;
+            s.dot[f] = 0;
+        }
+        double[] values = new double[top.size()];
+        ids[e] = top.drainIds(values);
+        float[] f = new float[values.length];
+        for (int t = 0; t < values.length; t++) {
+            f[t] = (float) values[t];
+        }
+        sims[e] = f;
     }
 
     private static final class Scratch {

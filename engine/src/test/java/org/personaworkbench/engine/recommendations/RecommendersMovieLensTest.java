@@ -50,4 +50,20 @@ class RecommendersMovieLensTest {
         // measured 0.777 vs 0.120 (seed 7)
         assertTrue(plain > normalised + 0.3, plain + " vs " + normalised);
     }
+
+    @Test
+    void parallelNeighbourFitsGiveIdenticalListsEveryTime() throws IOException {
+        Optional<MovieLens100K> data = MovieLens100K.load();
+        assumeTrue(data.isPresent(), "../shared/data/movielens-100k absent");
+        MovieLens100K ml = data.get();
+        Interactions train = ml.train(3);
+        RecommenderOptions options = RecommenderOptions.defaults(Algorithm.HYBRID).withCatalog(ml.catalog())
+                .withHybridWeights(java.util.Map.of(Algorithm.ITEM_KNN, 0.5, Algorithm.USER_KNN, 0.5));
+        Recommender first = Shop.fit(train, options);
+        Recommender second = Shop.fit(train, options);
+        for (int u = 0; u < train.users(); u += 7) {
+            assertEquals(first.recommend(u, 10, RecommendRequest.defaults()),
+                    second.recommend(u, 10, RecommendRequest.defaults()), "user " + u);
+        }
+    }
 }
