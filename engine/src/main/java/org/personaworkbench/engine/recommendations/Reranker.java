@@ -42,7 +42,7 @@ final class Reranker {
         boolean include = !request.includeCategories().isEmpty();
         boolean exclude = !request.excludeCategories().isEmpty();
         double lambda = request.diversity();
-        int pool = lambda > 0 ? Math.max(5 * n, 50) : n;
+        int pool = (int) Math.min(scores.length, lambda > 0 ? Math.max(5L * n, 50) : n);
         TopN top = new TopN(pool);
         double[] boost = request.context() == null ? null : contextBoosts.get(request.context());
         if (boost != null) {

@@ -26,6 +26,21 @@ class HybridTest {
     }
 
     @Test
+    void aNewcomerWithAPersonaGetsThePersonasFavourites() {
+        Shop shop = ItemKnnTest.twoGroups();
+        Interactions train = shop.interactions();
+        java.util.Map<String, String> personas = new java.util.HashMap<>();
+        for (int u = 0; u < 4; u++) {
+            personas.put("a-fan" + u, "Gardeners");
+        }
+        personas.put("target", "Gardeners");
+        Recommender model = Shop.fit(train, hybrid(shop).withPersonas(personas));
+        List<Recommendation> list = model.recommend(Shop.user(train, "target"), 2, RecommendRequest.defaults());
+        assertEquals(Set.of("a2", "a3"), Set.copyOf(Shop.ids(list)));
+        assertEquals("popular with Gardeners", list.getFirst().explanation());
+    }
+
+    @Test
     void aUserWithHistoryGetsTheBlendExplainedByItsStrongestPart() {
         Shop shop = ItemKnnTest.twoGroups().buys("regular", "a1", "a2", "b1");
         Interactions train = shop.interactions();

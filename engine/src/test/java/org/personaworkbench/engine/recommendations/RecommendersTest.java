@@ -24,6 +24,16 @@ class RecommendersTest {
     }
 
     @Test
+    void askingForMoreItemsThanExistGivesEveryUnseenItem() {
+        Shop shop = ItemKnnTest.twoGroups();
+        Interactions train = shop.interactions();
+        for (double lambda : new double[] {0, 0.5}) {
+            assertEquals(5, Shop.fit(train, shop.options(Algorithm.ITEM_KNN)).recommend(Shop.user(train, "target"),
+                    Integer.MAX_VALUE, RecommendRequest.defaults().withDiversity(lambda)).size());
+        }
+    }
+
+    @Test
     void aCancelledFitStops() {
         Shop shop = ItemKnnTest.twoGroups();
         CancellationToken cancel = CancellationToken.create();
