@@ -297,7 +297,7 @@ public final class Als {
     }
 
     /** The trained factors: scores are dot products, the list is a primitive top-n over unseen items. */
-    static final class Model implements Recommender {
+    static final class Model implements Recommender, ItemScorer {
         private final Interactions train;
         private final ItemCatalog catalog;
         private final double[] x;
@@ -351,13 +351,27 @@ public final class Als {
                 }
                 top.offer(i, dot(x, uo, y, i * f, f));
             }
-            int[] best = top.items();
-            double[] scores = top.scores();
+            double[] scores = new double[top.size()];
+            int[] best = top.drainIds(scores);
             List<Recommendation> out = new ArrayList<>(best.length);
             for (int r = 0; r < best.length; r++) {
                 out.add(new Recommendation(best[r], train.itemId(best[r]), scores[r], explain(best[r], seen)));
             }
             return out;
+        }
+
+        /** As an {@link ItemScorer}: every item's dot product, for the shared re-ranking and the hybrid. */
+        @Override
+        public java.util.function.IntFunction<String> score(int user, double[] out) {
+            if (user < 0 || user >= train.users() || train.rowSize(user) == 0) {
+                return null;
+            }
+            int uo = user * f;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = dot(x, uo, y, i * f, f);
+            }
+            int[] seen = train.itemsOf(user);
+            return item -> explain(item, seen);
         }
 
         private String explain(int item, int[] seen) {
@@ -375,38 +389,4 @@ public final class Als {
         }
     }
 
-    /** Keeps the n highest scores (ties: lower index first) in a small sorted array; no boxing. */
-    static final class TopN {
-        private final int[] items;
-        private final double[] scores;
-        private int size;
-
-        TopN(int n) {
-            items = new int[n];
-            scores = new double[n];
-        }
-
-        void offer(int item, double score) {
-            int n = items.length;
-            if (size == n && !(score > scores[n - 1])) {
-                return;
-            }
-            int at = size < n ? size++ : n - 1;
-            while (at > 0 && score > scores[at - 1]) {
-                items[at] = items[at - 1];
-                scores[at] = scores[at - 1];
-                at--;
-            }
-            items[at] = item;
-            scores[at] = score;
-        }
-
-        int[] items() {
-            return java.util.Arrays.copyOf(items, size);
-        }
-
-        double[] scores() {
-            return java.util.Arrays.copyOf(scores, size);
-        }
-    }
 }
