@@ -15,6 +15,7 @@ import org.personaworkbench.engine.recommendations.Interaction;
 import org.personaworkbench.engine.recommendations.Interactions;
 import org.personaworkbench.engine.recommendations.Metrics;
 import org.personaworkbench.engine.recommendations.ProjectInteractions;
+import org.personaworkbench.engine.recommendations.ItemCatalog;
 import org.personaworkbench.engine.recommendations.RatingsFiles;
 import org.personaworkbench.engine.recommendations.RecommendRequest;
 import org.personaworkbench.engine.recommendations.Recommendation;
@@ -127,9 +128,24 @@ final class RecommendCommand implements Runnable {
         String timeCol;
 
         @Option(names = "--feedback", paramLabel = "K",
-                description = "explicit (ratings; default for --ratings) or implicit (strengths; default for --project). "
-                        + "Implicit keeps the values as strengths, so --threshold still picks the relevant ones.")
+                description = "implicit (default: ratings or quantities are kept as strengths, so --threshold still "
+                        + "picks the relevant ones; ranks best on MovieLens) or explicit (rating-prediction models).")
         String feedback;
+
+        @Option(names = "--items", paramLabel = "FILE",
+                description = "Item titles, text and categories for the content model and explanations "
+                        + "(MovieLens u.item; default: u.item beside a movielens --ratings file when present).")
+        Path items;
+
+        /** The catalogue of --items, or u.item beside a MovieLens ratings file, or none. */
+        ItemCatalog catalog(CancellationToken cancel) {
+            Path file = items;
+            if (file == null && ratings != null && "movielens".equalsIgnoreCase(format)) {
+                Path beside = ratings.toAbsolutePath().resolveSibling("u.item");
+                file = java.nio.file.Files.isRegularFile(beside) ? beside : null;
+            }
+            return file == null ? ItemCatalog.EMPTY : RatingsFiles.movieLensItems(file, cancel);
+        }
 
         @Option(names = "--project", paramLabel = "PROJECT", description = "Evaluate on a project's purchases instead.")
         Path project;
@@ -144,7 +160,7 @@ final class RecommendCommand implements Runnable {
 
         FeedbackKind kind(CommandSpec spec, boolean fromProject) {
             if (feedback == null) {
-                return fromProject ? FeedbackKind.IMPLICIT_COUNT : FeedbackKind.EXPLICIT;
+                return FeedbackKind.IMPLICIT_COUNT;
             }
             return switch (feedback.toLowerCase(java.util.Locale.ROOT)) {
                 case "explicit" -> FeedbackKind.EXPLICIT;
@@ -252,6 +268,7 @@ final class RecommendCommand implements Runnable {
                 run = loaded.run();
             } else {
                 all = Interactions.of(source.readRatings(spec, cancel), kind, 30);
+                options = options.withCatalog(source.catalog(cancel));
                 origin = source.ratings.toAbsolutePath().toString();
             }
             double t = threshold != null ? threshold : source.ratings != null && source.format.equals("movielens")

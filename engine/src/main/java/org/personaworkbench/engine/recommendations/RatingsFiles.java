@@ -76,6 +76,49 @@ public final class RatingsFiles {
         return out;
     }
 
+    /** The 19 genre flags of MovieLens 100K {@code u.item}, in file order. */
+    private static final String[] MOVIELENS_GENRES = {"unknown", "Action", "Adventure", "Animation", "Children's",
+        "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
+        "Sci-Fi", "Thriller", "War", "Western"};
+
+    /**
+     * MovieLens 100K {@code u.item} ('|'-separated id, title, dates, URL and 19 genre flags, ISO-8859-1) as a
+     * catalogue: the title, the title and genres as text for the content model, the first genre as category.
+     */
+    public static ItemCatalog movieLensItems(Path file, CancellationToken cancel) {
+        java.util.Map<String, ItemCatalog.Item> items = new java.util.HashMap<>();
+        try (BufferedReader in = java.nio.file.Files.newBufferedReader(file,
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if ((number & 0x3FF) == 0) {
+                    cancel.throwIfCancelled();
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\\|", -1);
+                if (f.length < 5 + MOVIELENS_GENRES.length) {
+                    throw new EngineException(file + ", line " + number + ": expected id|title|date|video date|url"
+                            + " and 19 genre flags (MovieLens u.item), found " + f.length + " field(s).");
+                }
+                List<String> genres = new ArrayList<>();
+                for (int g = 0; g < MOVIELENS_GENRES.length; g++) {
+                    if ("1".equals(f[5 + g])) {
+                        genres.add(MOVIELENS_GENRES[g]);
+                    }
+                }
+                items.put(f[0].trim(), new ItemCatalog.Item(f[0].trim(), f[1], f[1] + " " + String.join(" ", genres),
+                        genres.isEmpty() ? "" : genres.getFirst()));
+            }
+        } catch (IOException e) {
+            throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
+        }
+        return new ItemCatalog(items);
+    }
+
     /** A CSV with a header; the delimiter (comma, semicolon or tab) is taken from the header line. */
     public static List<Interaction> csv(Path file, CsvColumns columns, CancellationToken cancel) {
         List<Interaction> out = new ArrayList<>();

@@ -19,10 +19,6 @@ import java.util.SplittableRandom;
  */
 record MovieLens100K(Interactions all, ItemCatalog catalog) {
 
-    private static final String[] GENRES = {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy",
-        "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
-        "Thriller", "War", "Western"};
-
     static Optional<MovieLens100K> load() throws IOException {
         Optional<Path> data = SharedData.file("data/movielens-100k/u.data");
         Optional<Path> item = SharedData.file("data/movielens-100k/u.item");
@@ -34,20 +30,8 @@ record MovieLens100K(Interactions all, ItemCatalog catalog) {
             String[] f = line.split("\t");
             events.add(new Interaction(f[0], f[1], Double.parseDouble(f[2]), Long.parseLong(f[3])));
         }
-        Map<String, ItemCatalog.Item> items = new HashMap<>();
-        for (String line : Files.readAllLines(item.get(), StandardCharsets.ISO_8859_1)) {
-            String[] f = line.split("\\|", -1);
-            List<String> genres = new ArrayList<>();
-            for (int g = 0; g < GENRES.length; g++) {
-                if ("1".equals(f[5 + g])) {
-                    genres.add(GENRES[g]);
-                }
-            }
-            items.put(f[0], new ItemCatalog.Item(f[0], f[1], String.join(" ", genres),
-                    genres.isEmpty() ? "" : genres.getFirst()));
-        }
         return Optional.of(new MovieLens100K(Interactions.of(events, FeedbackKind.EXPLICIT, 0),
-                new ItemCatalog(items)));
+                RatingsFiles.movieLensItems(item.get(), org.personaworkbench.engine.common.CancellationToken.create())));
     }
 
     /** The training side of a seeded 80/20 cell split (the same seed keeps the same cells). */
