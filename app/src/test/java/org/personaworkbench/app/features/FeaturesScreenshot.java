@@ -1,5 +1,8 @@
 package org.personaworkbench.app.features;
 
+import static org.personaworkbench.app.shell.TourSteps.fx;
+import static org.personaworkbench.app.shell.TourSteps.waitFor;
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,9 +29,6 @@ import org.personaworkbench.ui.UiResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 /**
@@ -118,18 +118,6 @@ public final class FeaturesScreenshot {
             driver.start();
         }
 
-        private static void fx(Runnable action) {
-            CompletableFuture.runAsync(action, Platform::runLater).join();
-        }
 
-        private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!CompletableFuture.supplyAsync(condition::getAsBoolean, Platform::runLater).join()) {
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException("timed out");
-                }
-                Thread.sleep(100);
-            }
-        }
     }
 }

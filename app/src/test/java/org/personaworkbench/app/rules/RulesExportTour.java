@@ -1,5 +1,10 @@
 package org.personaworkbench.app.rules;
 
+import static org.personaworkbench.app.shell.TourSteps.fx;
+import static org.personaworkbench.app.shell.TourSteps.settle;
+import static org.personaworkbench.app.shell.TourSteps.shot;
+import static org.personaworkbench.app.shell.TourSteps.waitFor;
+
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,9 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 
 /**
@@ -140,28 +142,8 @@ public final class RulesExportTour {
             System.out.println("errors: " + dialogs.errors);
         }
 
-        private static void fx(Runnable action) {
-            CompletableFuture.runAsync(action, Platform::runLater).join();
-        }
 
-        private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!CompletableFuture.supplyAsync(condition::getAsBoolean, Platform::runLater).join()) {
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException("timed out");
-                }
-                Thread.sleep(100);
-            }
-        }
 
-        private static void settle(long millis) throws InterruptedException {
-            Thread.sleep(millis);
-        }
 
-        private static void shot(Path out, String name) throws Exception {
-            Path file = out.resolve(name + ".png");
-            new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start().waitFor();
-            System.out.println("Screenshot " + file);
-        }
     }
 }
