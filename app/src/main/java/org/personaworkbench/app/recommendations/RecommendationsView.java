@@ -509,7 +509,13 @@ public final class RecommendationsView {
         chart.visibleProperty().bind(Bindings.isNotEmpty(viewModel.evaluation()));
         chart.managedProperty().bind(chart.visibleProperty());
 
-        HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona);
+        Button exportTable = new Button(tr("recommendations.evaluation.export"), Icons.icon(Feather.DOWNLOAD));
+        exportTable.setId("exportEvaluationButton");
+        exportTable.disableProperty().bind(viewModel.busyProperty().or(viewModel.evaluatedProperty().not()));
+        exportTable.setOnAction(e -> viewModel.exportEvaluation());
+        exportTable.setTooltip(new Tooltip(tr("recommendations.evaluation.export.tip")));
+
+        HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona, exportTable);
         VBox box = new VBox(10, top, protocol, table, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
