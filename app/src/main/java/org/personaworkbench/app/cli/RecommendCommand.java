@@ -8,6 +8,7 @@ import org.personaworkbench.engine.project.ProjectOptions;
 import org.personaworkbench.engine.project.ProjectService;
 import org.personaworkbench.engine.recommendations.Algorithm;
 import org.personaworkbench.engine.recommendations.Evaluation;
+import org.personaworkbench.engine.recommendations.EvaluationExport;
 import org.personaworkbench.engine.recommendations.EvaluationProtocol;
 import org.personaworkbench.engine.recommendations.EvaluationReport;
 import org.personaworkbench.engine.recommendations.FeedbackKind;
@@ -59,7 +60,9 @@ final class RecommendCommand implements Runnable {
     /** Model settings shared by eval, user and the benchmark. */
     static final class ModelArgs {
         @Option(names = "--algorithm", defaultValue = "als", paramLabel = "A",
-                description = "popularity, itemknn, userknn, als, content or hybrid (default ${DEFAULT-VALUE}).")
+                description = "popularity, itemknn, userknn, als, content or hybrid (default ${DEFAULT-VALUE}); "
+                        + "eval takes several separated by commas (als,itemknn,popularity) to compare them under "
+                        + "one protocol.")
         String algorithm;
 
         @Option(names = "--factors", paramLabel = "F", description = "ALS latent factors (default 32).")
@@ -78,12 +81,24 @@ final class RecommendCommand implements Runnable {
         long seed;
 
         RecommenderOptions options(CommandSpec spec, FeedbackKind kind) {
-            Algorithm a;
+            return options(kind, algorithms(spec).getFirst());
+        }
+
+        /** The strategies of --algorithm, in the order given (one unless separated by commas), without repeats. */
+        List<Algorithm> algorithms(CommandSpec spec) {
+            java.util.LinkedHashSet<Algorithm> out = new java.util.LinkedHashSet<>();
             try {
-                a = Algorithm.fromWord(algorithm);
+                for (String word : algorithm.split(",", -1)) {
+                    out.add(Algorithm.fromWord(word.strip()));
+                }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            return List.copyOf(out);
+        }
+
+        /** The model settings for strategy {@code a}. */
+        RecommenderOptions options(FeedbackKind kind, Algorithm a) {
             RecommenderOptions o = RecommenderOptions.defaults(a).withSeed(seed);
             return o.withAls(factors == null ? AlsDefaults.FACTORS : factors,
                     lambda != null ? lambda : kind == FeedbackKind.EXPLICIT ? AlsDefaults.EXPLICIT_LAMBDA : AlsDefaults.LAMBDA, alpha == null ? AlsDefaults.ALPHA : alpha,
@@ -229,11 +244,23 @@ final class RecommendCommand implements Runnable {
                         + "item id, value) so a peer script can score the same split.")
         Path writeSplit;
 
+        @Option(names = "--out", paramLabel = "FILE",
+                description = "Also write the results with their protocol to FILE: .csv (one row per strategy and "
+                        + "scope: all, persona:NAME, bucket:1-2|3-9|10+) or .json (an array of reports).")
+        Path out;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (out != null) {
+                try {
+                    EvaluationExport.Format.of(out);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+            }
             if ((source.ratings == null) == (source.project == null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Give either --ratings FILE or --project PROJECT.");
@@ -252,7 +279,8 @@ final class RecommendCommand implements Runnable {
             Progress progress = new CliProgress(err, output.json);
             boolean fromProject = source.project != null;
             FeedbackKind kind = source.kind(spec, fromProject);
-            RecommenderOptions options = model.options(spec, kind);
+            List<Algorithm> algorithms = model.algorithms(spec);
+            RecommenderOptions options = model.options(kind, algorithms.getFirst());
             Interactions all;
             String origin;
             String run = null;
@@ -278,22 +306,44 @@ final class RecommendCommand implements Runnable {
             if (writeSplit != null) {
                 writeSplit(writeSplit, Splits.split(all, protocol));
             }
-            EvaluationReport report = Evaluation.run(all, protocol, options, progress, cancel);
-            Map<String, Object> doc = document(report, options, all, origin, kind, run);
+            List<EvaluationReport> reports = new ArrayList<>();
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (Algorithm a : algorithms) {
+                RecommenderOptions o = options.withAlgorithm(a);
+                EvaluationReport report = Evaluation.run(all, protocol, o, progress, cancel);
+                reports.add(report);
+                docs.add(document(report, o, all, origin, kind, run));
+            }
+            if (out != null) {
+                EvaluationExport.write(reports, out);
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
             if (output.json) {
-                spec.commandLine().getOut().println(Json.write(doc));
+                if (docs.size() == 1) {
+                    stdout.println(Json.write(docs.getFirst()));
+                } else {
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("protocol", EvaluationExport.protocol(protocol));
+                    doc.put("reports", docs);
+                    stdout.println(Json.write(doc));
+                }
             } else {
-                PrintWriter out = spec.commandLine().getOut();
-                Metrics m = report.metrics();
-                out.printf("%s on %s (%d users, %d items, %d interactions, %s)%n", report.algorithm().word(), origin,
-                        all.users(), all.items(), all.cells(), kind.name().toLowerCase(java.util.Locale.ROOT));
-                out.printf("protocol: %s %s, seed %d, relevant ≥ %s, k = %d, candidates: %s%n", splitSpec.kind(),
+                stdout.printf("%s (%d users, %d items, %d interactions, %s)%n", origin, all.users(), all.items(),
+                        all.cells(), kind.name().toLowerCase(java.util.Locale.ROOT));
+                stdout.printf("protocol: %s %s, seed %d, relevant ≥ %s, k = %d, candidates: %s%n", splitSpec.kind(),
                         splitSpec.parameter(), model.seed, t, k, protocol.candidates());
-                out.printf("precision %.4f  recall %.4f  ndcg %.4f  map %.4f  hit rate %.4f  coverage %.4f  "
-                                + "novelty %.2f  diversity %.4f  users %d%n", m.precision(), m.recall(), m.ndcg(), m.map(),
-                        m.hitRate(), m.coverage(), m.novelty(), m.diversity(), m.users());
-                out.printf("train %.3f s, one list p50 %.3f ms, p99 %.3f ms%n", report.trainSeconds(),
-                        report.recommendMsP50(), report.recommendMsP99());
+                for (EvaluationReport report : reports) {
+                    Metrics m = report.metrics();
+                    stdout.printf("%s: precision %.4f  recall %.4f  ndcg %.4f  map %.4f  hit rate %.4f  coverage %.4f  "
+                                    + "novelty %.2f  diversity %.4f  users %d%n", report.algorithm().word(),
+                            m.precision(), m.recall(), m.ndcg(), m.map(), m.hitRate(), m.coverage(), m.novelty(),
+                            m.diversity(), m.users());
+                    stdout.printf("%s: train %.3f s, one list p50 %.3f ms, p99 %.3f ms%n", report.algorithm().word(),
+                            report.trainSeconds(), report.recommendMsP50(), report.recommendMsP99());
+                }
+            }
+            if (out != null) {
+                spec.commandLine().getErr().println("Wrote " + out.toAbsolutePath());
             }
             return 0;
         }
@@ -326,54 +376,23 @@ final class RecommendCommand implements Runnable {
                                         String origin, FeedbackKind kind, String run) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("algorithm", report.algorithm().word());
-        EvaluationProtocol p = report.protocol();
-        Map<String, Object> protocol = new LinkedHashMap<>();
-        protocol.put("split", p.split().name().toLowerCase(java.util.Locale.ROOT));
-        protocol.put("split_parameter", p.splitParameter());
-        protocol.put("seed", p.seed());
-        protocol.put("relevance_threshold", p.relevanceThreshold());
-        protocol.put("k", p.k());
-        protocol.put("candidates", p.candidates());
-        protocol.put("ndcg_definition", p.ndcgDefinition());
-        protocol.put("min_train_interactions", p.minTrainInteractions());
-        doc.put("protocol", protocol);
+        doc.put("protocol", EvaluationExport.protocol(report.protocol()));
         doc.put("data", Map.of("source", origin, "users", all.users(), "items", all.items(),
                 "interactions", all.cells(), "feedback", kind.name().toLowerCase(java.util.Locale.ROOT)));
         if (report.algorithm() == Algorithm.ALS) {
             doc.put("model", Map.of("factors", options.factors(), "lambda", options.regularisation(),
                     "alpha", options.alpha(), "iterations", options.iterations(), "seed", options.seed()));
         }
-        doc.put("metrics", metrics(report.metrics()));
-        Map<String, Object> buckets = new LinkedHashMap<>();
-        report.perBucket().entrySet().stream().sorted(Map.Entry.comparingByKey(
-                Comparator.comparingInt(b -> List.of(Evaluation.BUCKETS).indexOf(b))))
-                .forEach(e -> buckets.put(e.getKey(), metrics(e.getValue())));
-        doc.put("per_bucket", buckets);
+        doc.put("metrics", EvaluationExport.metrics(report.metrics()));
+        doc.put("per_bucket", EvaluationExport.perBucket(report));
         if (!report.perPersona().isEmpty() || run != null) {
-            Map<String, Object> personas = new LinkedHashMap<>();
-            report.perPersona().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> personas.put(e.getKey(), metrics(e.getValue())));
             doc.put("persona_run", run);
-            doc.put("per_persona", personas);
+            doc.put("per_persona", EvaluationExport.perPersona(report));
         }
         doc.put("train_seconds", report.trainSeconds());
         doc.put("recommend_ms_p50", report.recommendMsP50());
         doc.put("recommend_ms_p99", report.recommendMsP99());
         return doc;
-    }
-
-    static Map<String, Object> metrics(Metrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("precision", finite(m.precision()));
-        out.put("recall", finite(m.recall()));
-        out.put("ndcg", finite(m.ndcg()));
-        out.put("map", finite(m.map()));
-        out.put("hit_rate", finite(m.hitRate()));
-        out.put("coverage", finite(m.coverage()));
-        out.put("novelty", finite(m.novelty()));
-        out.put("diversity", finite(m.diversity()));
-        out.put("users", m.users());
-        return out;
     }
 
     /** JSON has no NaN: null where a figure is undefined (no users in the group). */

@@ -310,6 +310,16 @@ public interface Engine {
         throw new UnsupportedOperationException("recommendations");
     }
 
+    /**
+     * Writes evaluation results with their protocol in every row (CSV) or nested as the CLI prints them (JSON),
+     * replacing {@code file} only once it is complete.
+     */
+    default void exportEvaluation(java.util.List<org.personaworkbench.engine.recommendations.EvaluationReport> reports,
+                                  Path file, org.personaworkbench.engine.recommendations.EvaluationExport.Format format,
+                                  CancellationToken cancel) {
+        throw new UnsupportedOperationException("recommendations");
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

@@ -396,6 +396,14 @@ public final class RealEngine implements Engine {
                 options, progress, cancel);
     }
 
+    @Override
+    public void exportEvaluation(java.util.List<org.personaworkbench.engine.recommendations.EvaluationReport> reports,
+                                 Path file, org.personaworkbench.engine.recommendations.EvaluationExport.Format format,
+                                 CancellationToken cancel) {
+        cancel.throwIfCancelled();
+        org.personaworkbench.engine.recommendations.EvaluationExport.write(reports, file, format);
+    }
+
     /**
      * 1 − the mean pairwise cosine of the items' interaction columns, in one pass over the rows (a list is short,
      * so a few thousand users take a few milliseconds); NaN for fewer than two items.

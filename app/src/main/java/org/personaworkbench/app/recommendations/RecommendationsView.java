@@ -374,7 +374,8 @@ public final class RecommendationsView {
         items.getItems().setAll(list.items());
         items.setId("list-" + list.algorithm().word());
         items.getStyleClass().add("recommendation-list");
-        items.setCellFactory(v -> new RankedCell());
+        ScoreFormat scores = ScoreFormat.forList(list.algorithm(), list.items());
+        items.setCellFactory(v -> new RankedCell(scores));
         items.setPlaceholder(new Label(tr("recommendations.list.empty")));
         VBox.setVgrow(items, Priority.ALWAYS);
         VBox card = new VBox(6, top, items);
@@ -392,8 +393,10 @@ public final class RecommendationsView {
         private final Label score = new Label();
         private final Label why = new Label();
         private final VBox box;
+        private final ScoreFormat scores;
 
-        RankedCell() {
+        RankedCell(ScoreFormat scores) {
+            this.scores = scores;
             rank.getStyleClass().add("recommendation-rank");
             rank.setMinWidth(28);
             title.getStyleClass().add("recommendation-title");
@@ -421,7 +424,7 @@ public final class RecommendationsView {
             }
             rank.setText(item.rank() + ".");
             title.setText(item.title());
-            score.setText(decimals(item.score(), 3));
+            score.setText(scores.format(item.score()));
             why.setText(item.explanation());
             setTooltip(new Tooltip(item.item() + " · " + item.title() + "\n" + item.explanation()));
             setGraphic(box);
@@ -509,7 +512,13 @@ public final class RecommendationsView {
         chart.visibleProperty().bind(Bindings.isNotEmpty(viewModel.evaluation()));
         chart.managedProperty().bind(chart.visibleProperty());
 
-        HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona);
+        Button exportTable = new Button(tr("recommendations.evaluation.export"), Icons.icon(Feather.DOWNLOAD));
+        exportTable.setId("exportEvaluationButton");
+        exportTable.disableProperty().bind(viewModel.busyProperty().or(viewModel.evaluatedProperty().not()));
+        exportTable.setOnAction(e -> viewModel.exportEvaluation());
+        exportTable.setTooltip(new Tooltip(tr("recommendations.evaluation.export.tip")));
+
+        HBox top = line(evaluate, fixed(tr("recommendations.persona.filter")), persona, exportTable);
         VBox box = new VBox(10, top, protocol, table, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);

@@ -31,6 +31,7 @@ import org.personaworkbench.engine.importing.ColumnType;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.recommendations.Algorithm;
+import org.personaworkbench.engine.recommendations.EvaluationExport;
 import org.personaworkbench.engine.recommendations.EvaluationProtocol;
 import org.personaworkbench.engine.recommendations.EvaluationReport;
 import org.personaworkbench.engine.recommendations.FeedbackKind;
@@ -105,6 +106,7 @@ public final class RecommendationsViewModel {
     private final ObjectProperty<String> personaFilter = new SimpleObjectProperty<>(this, "personaFilter");
     private final ObservableList<EvaluationRow> evaluation = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper protocolLine = new ReadOnlyStringWrapper(this, "protocolLine", "");
+    private final ReadOnlyBooleanWrapper evaluated = new ReadOnlyBooleanWrapper(this, "evaluated");
 
     private final ObjectProperty<Algorithm> exportStrategy = new SimpleObjectProperty<>(this, "exportStrategy",
             Algorithm.ITEM_KNN);
@@ -238,6 +240,11 @@ public final class RecommendationsViewModel {
         return evaluation;
     }
 
+    /** True once an evaluation is there to export (cleared when other data is read). */
+    public ReadOnlyBooleanProperty evaluatedProperty() {
+        return evaluated.getReadOnlyProperty();
+    }
+
     /** How the figures were obtained, in one line ("" before an evaluation). */
     public ReadOnlyStringProperty protocolLineProperty() {
         return protocolLine.getReadOnlyProperty();
@@ -337,7 +344,7 @@ public final class RecommendationsViewModel {
                 return;
             }
             models.clear();
-            reports = List.of();
+            setReports(List.of());
             evaluation.clear();
             protocolLine.set("");
             loaded.set(read.data());
@@ -461,7 +468,7 @@ public final class RecommendationsViewModel {
             if (loaded.get() != data) {
                 return;
             }
-            reports = out;
+            setReports(out);
             protocolLine.set(describe(protocol));
             showEvaluation();
             trainTickedMeanwhile();
@@ -502,6 +509,30 @@ public final class RecommendationsViewModel {
                     Formats.count(done.result().customers()), done.result().file()));
             trainTickedMeanwhile();
         });
+    }
+
+    /**
+     * Asks where to write, then writes the last evaluation of every strategy (all customers, each persona, each
+     * cold-start bucket) with its protocol in every row: CSV, or JSON when the chosen name ends with .json.
+     */
+    public void exportEvaluation() {
+        List<EvaluationReport> written = reports;
+        if (written.isEmpty() || busy.get()) {
+            return;
+        }
+        String base = "evaluation" + (dataset.get() == null ? ""
+                : "-" + dataset.get().replaceAll("[^A-Za-z0-9._-]+", "-").toLowerCase(Locale.ROOT));
+        Path file = dialogs.chooseExportFile(tr("recommendations.evaluation.export.chooser"), base + ".csv", "csv")
+                .orElse(null);
+        if (file == null) {
+            return;
+        }
+        EvaluationExport.Format format = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? EvaluationExport.Format.JSON : EvaluationExport.Format.CSV;
+        start(tr("recommendations.task.exportEvaluation"), (progress, cancel) -> {
+            engine.exportEvaluation(written, file, format, cancel);
+            return file;
+        }, done -> message.set(tr("recommendations.evaluation.export.done", written.size(), done)));
     }
 
     /** Stops the running load, training, evaluation or export. */
@@ -596,6 +627,11 @@ public final class RecommendationsViewModel {
         } else {
             recommend();
         }
+    }
+
+    private void setReports(List<EvaluationReport> now) {
+        reports = List.copyOf(now);
+        evaluated.set(!reports.isEmpty());
     }
 
     private void showEvaluation() {
@@ -715,7 +751,7 @@ public final class RecommendationsViewModel {
         busy.set(false);
         currentTask.set(null);
         models.clear();
-        reports = List.of();
+        setReports(List.of());
         featureRows = Map.of();
         featureValues = null;
         listRequest++;

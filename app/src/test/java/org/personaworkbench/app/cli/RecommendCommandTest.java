@@ -69,6 +69,53 @@ class RecommendCommandTest {
         assertFalse(doc.has("per_persona"));
     }
 
+    @Test
+    void evalComparesSeveralStrategiesUnderOneProtocolAndWritesTheCsv() throws IOException {
+        Path out = dir.resolve("compare.csv");
+        CliRun run = pwb("recommend", "eval", "--ratings", ratings().toString(), "--algorithm", "als,itemknn,popularity",
+                "--factors", "4", "--split", "loo", "--k", "3", "--seed", "9", "--out", out.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        assertEquals(3, doc.get("protocol").get("k").asInt());
+        JsonNode reports = doc.get("reports");
+        assertEquals(List.of("als", "itemknn", "popularity"),
+                List.of(reports.get(0).get("algorithm").asText(), reports.get(1).get("algorithm").asText(),
+                        reports.get(2).get("algorithm").asText()));
+        for (JsonNode r : reports) {
+            assertEquals(doc.get("protocol"), r.get("protocol"), "each report is the single-strategy shape");
+            assertTrue(r.get("metrics").has("ndcg"));
+        }
+
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.getFirst().startsWith("algorithm,scope,users,precision,recall,ndcg,"), lines.getFirst());
+        assertEquals(1 + 3 * 4, lines.size(), "all + three buckets per strategy: " + lines);
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.contains(",leave_one_out,1,9,4,3,"), line);
+        }
+        String alsAll = lines.get(1);
+        assertTrue(alsAll.startsWith("als,all," + reports.get(0).at("/metrics/users").asInt() + ","), alsAll);
+        double ndcg = Double.parseDouble(alsAll.split(",")[5]);
+        assertEquals(reports.get(0).at("/metrics/ndcg").asDouble(), ndcg, 1e-11);
+    }
+
+    @Test
+    void evalWritesJsonByExtensionAndRefusesOtherExtensions() throws IOException {
+        Path out = dir.resolve("one.json");
+        CliRun run = pwb("recommend", "eval", "--ratings", ratings().toString(), "--algorithm", "popularity",
+                "--split", "loo", "--k", "3", "--out", out.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("popularity", run.json().get("algorithm").asText(), "one strategy keeps the single shape");
+        JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(out));
+        assertEquals(1, file.size());
+        assertEquals("popularity", file.get(0).get("algorithm").asText());
+        assertEquals(3, file.get(0).at("/protocol/k").asInt());
+
+        CliRun bad = pwb("recommend", "eval", "--ratings", ratings().toString(), "--out",
+                dir.resolve("x.txt").toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains(".csv or .json"), bad.err());
+    }
+
     private static List<String> iterable(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -746,4 +746,16 @@ public class FakeEngine implements Engine {
         return org.personaworkbench.engine.recommendations.RecommendationExport.write(loaded.interactions(), model,
                 loaded.personaOfUser(), loaded.catalog(), options, progress, cancel);
     }
+
+    /** Evaluation exports asked for, in order (the real writer runs too, so tests can read the file). */
+    public final List<Path> evaluationExports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void exportEvaluation(List<org.personaworkbench.engine.recommendations.EvaluationReport> reports,
+                                 Path file, org.personaworkbench.engine.recommendations.EvaluationExport.Format format,
+                                 CancellationToken cancel) {
+        cancel.throwIfCancelled();
+        evaluationExports.add(file);
+        org.personaworkbench.engine.recommendations.EvaluationExport.write(reports, file, format);
+    }
 }

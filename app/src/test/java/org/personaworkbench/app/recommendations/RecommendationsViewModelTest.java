@@ -12,6 +12,8 @@ import org.personaworkbench.app.common.ImmediateTaskRunner;
 import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 import org.personaworkbench.engine.recommendations.Algorithm;
+import org.personaworkbench.engine.recommendations.EvaluationExport;
+import org.personaworkbench.engine.recommendations.EvaluationProtocol;
 import org.personaworkbench.engine.recommendations.EvaluationReport;
 import org.personaworkbench.engine.recommendations.FeedbackKind;
 import org.personaworkbench.engine.recommendations.Interaction;
@@ -226,6 +228,60 @@ class RecommendationsViewModelTest {
                 "c3,Champions,1,A,WHITE HANGING HEART T-LIGHT HOLDER,1,Bought by 4 customers",
                 "c3,Champions,2,E,PARTY BUNTING,0.25,Bought by 1 customers"), lines);
         assertTrue(vm.messageProperty().get().startsWith("Wrote 4 rows for 2 customers"), vm.messageProperty().get());
+    }
+
+    @Test
+    void theEvaluationTableExportsOnlyOnceThereIsAnEvaluationWithTheProtocolInEveryRow() throws Exception {
+        vm.refresh();
+        dialogs.exportFile = dir.resolve("eval.csv");
+        assertFalse(vm.evaluatedProperty().get());
+        vm.exportEvaluation();
+        assertEquals(List.of(), dialogs.exportQuestions, "nothing to export before an evaluation");
+
+        vm.evaluate();
+        assertTrue(vm.evaluatedProperty().get());
+        vm.personaFilterProperty().set("Lapsed"); // the export has every scope whatever the table shows
+        vm.exportEvaluation();
+
+        assertEquals(List.of("evaluation-transactions.csv"), dialogs.exportQuestions);
+        assertEquals(List.of(dir.resolve("eval.csv")), engine.evaluationExports);
+        List<String> lines = Files.readAllLines(dir.resolve("eval.csv"), StandardCharsets.UTF_8);
+        assertEquals(String.join(",", EvaluationExport.HEADER), lines.getFirst());
+        EvaluationReport pop = FakeRecommendations.report(Algorithm.POPULARITY, vm.protocol(), small().personaOfUser());
+        EvaluationReport knn = FakeRecommendations.report(Algorithm.ITEM_KNN, vm.protocol(), small().personaOfUser());
+        int perStrategy = 1 + pop.perPersona().size() + pop.perBucket().size();
+        assertEquals(1 + 2 * perStrategy, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("popularity,all," + pop.metrics().users() + ","), lines.get(1));
+        assertTrue(lines.contains(lines.get(1 + perStrategy)) && lines.get(1 + perStrategy).startsWith("itemknn,all,"),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("itemknn,persona:Lapsed,"
+                + knn.perPersona().get("Lapsed").users() + ",")), lines.toString());
+        String protocol = ",random,0.2,42,0,10," + EvaluationProtocol.ALL_UNSEEN + ",\"" + EvaluationProtocol.BINARY_NDCG
+                + "\",0";
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.endsWith(protocol), line);
+        }
+        assertTrue(vm.messageProperty().get().startsWith("Wrote the evaluation of 2 strategies"),
+                vm.messageProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void aJsonFileNameExportsTheEvaluationAsJsonAndReadingOtherDataForgetsIt() throws Exception {
+        vm.refresh();
+        vm.evaluate();
+        dialogs.exportFile = dir.resolve("eval.json");
+        vm.exportEvaluation();
+
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Files.readString(dir.resolve("eval.json")));
+        assertEquals(2, doc.size());
+        assertEquals("itemknn", doc.get(1).get("algorithm").asText());
+        assertEquals(10, doc.get(1).at("/protocol/k").asInt());
+        assertEquals(EvaluationProtocol.BINARY_NDCG, doc.get(1).at("/protocol/ndcg_definition").asText());
+
+        open.set(null);
+        assertFalse(vm.evaluatedProperty().get());
     }
 
     @Test

@@ -1,19 +1,12 @@
 package org.personaworkbench.engine.recommendations;
 
 import org.personaworkbench.engine.common.CancellationToken;
-import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.common.Progress;
+import org.personaworkbench.engine.export.AtomicFiles;
 import org.personaworkbench.engine.export.CsvCells;
 import org.personaworkbench.engine.export.IdHashing;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +15,7 @@ import java.util.Objects;
  * Writes every customer's top-N list of one model as a campaign CSV (customer_id, persona, rank, item, title,
  * score, explanation), with the same safety rules as the segment export: text cells neutralised against
  * spreadsheet formulas ({@link CsvCells}), ids optionally pseudonymised ({@link IdHashing}), and the file written
- * to a temporary file moved into place, so a failed or cancelled export leaves no partial file.
+ * through {@link AtomicFiles}, so a failed or cancelled export leaves no partial file.
  */
 public final class RecommendationExport {
 
@@ -69,76 +62,42 @@ public final class RecommendationExport {
     public static Result write(Interactions interactions, Recommender model, Map<String, String> personaOfUser,
                                ItemCatalog catalog, Options options, Progress progress, CancellationToken cancel) {
         Path target = options.target().toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp;
-        try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new EngineException("Cannot write in the folder " + folder + ": " + e.getMessage()
-                    + ". Check that it is writable or choose another file.", e);
-        }
         IdHashing hashing = options.hashSalt() == null ? null : new IdHashing(options.hashSalt());
         int users = interactions.users();
-        int customers = 0;
-        long rows = 0;
-        try {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
-                out.append(String.join(",", HEADER)).append("\r\n");
-                StringBuilder line = new StringBuilder(256);
-                for (int u = 0; u < users; u++) {
-                    if (u % CHECK_EVERY == 0) {
-                        cancel.throwIfCancelled();
-                        progress.report(u, users, String.format("Recommended for %,d of %,d customers", u, users));
-                    }
-                    String id = interactions.userId(u);
-                    String persona = personaOfUser.get(id);
-                    if (options.persona() != null && !options.persona().equals(persona)) {
-                        continue;
-                    }
-                    customers++;
-                    String shownId = hashing == null ? id : hashing.hash(id);
-                    int rank = 1;
-                    for (Recommendation r : model.recommend(u, options.n(), options.request())) {
-                        line.setLength(0);
-                        line.append(CsvCells.text(shownId)).append(',')
-                                .append(CsvCells.text(persona)).append(',')
-                                .append(rank++).append(',')
-                                .append(CsvCells.text(r.itemId())).append(',')
-                                .append(CsvCells.text(catalog.title(r.itemId()))).append(',')
-                                .append(CsvCells.number(r.score(), false)).append(',')
-                                .append(CsvCells.text(r.explanation()));
-                        out.append(line).append("\r\n");
-                        rows++;
-                    }
+        int[] customers = {0};
+        long[] rows = {0};
+        AtomicFiles.write(target, out -> {
+            out.append(String.join(",", HEADER)).append("\r\n");
+            StringBuilder line = new StringBuilder(256);
+            for (int u = 0; u < users; u++) {
+                if (u % CHECK_EVERY == 0) {
+                    cancel.throwIfCancelled();
+                    progress.report(u, users, String.format("Recommended for %,d of %,d customers", u, users));
                 }
-                cancel.throwIfCancelled();
+                String id = interactions.userId(u);
+                String persona = personaOfUser.get(id);
+                if (options.persona() != null && !options.persona().equals(persona)) {
+                    continue;
+                }
+                customers[0]++;
+                String shownId = hashing == null ? id : hashing.hash(id);
+                int rank = 1;
+                for (Recommendation r : model.recommend(u, options.n(), options.request())) {
+                    line.setLength(0);
+                    line.append(CsvCells.text(shownId)).append(',')
+                            .append(CsvCells.text(persona)).append(',')
+                            .append(rank++).append(',')
+                            .append(CsvCells.text(r.itemId())).append(',')
+                            .append(CsvCells.text(catalog.title(r.itemId()))).append(',')
+                            .append(CsvCells.number(r.score(), false)).append(',')
+                            .append(CsvCells.text(r.explanation()));
+                    out.append(line).append("\r\n");
+                    rows[0]++;
+                }
             }
-            move(temp, target);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new EngineException("Cannot write " + target + ": " + e.getMessage()
-                    + ". Check the disk space and that the file is not open in another program.", e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-        progress.report(users, users, String.format("Wrote %,d rows for %,d customers", rows, customers));
-        return new Result(target, customers, rows);
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the export already failed; the message names that failure, not this one
-        }
+            cancel.throwIfCancelled();
+        });
+        progress.report(users, users, String.format("Wrote %,d rows for %,d customers", rows[0], customers[0]));
+        return new Result(target, customers[0], rows[0]);
     }
 }
