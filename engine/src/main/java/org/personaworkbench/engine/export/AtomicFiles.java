@@ -4,6 +4,9 @@ import org.personaworkbench.engine.common.EngineException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.OutputStream;
+import java.io.BufferedOutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,10 +29,37 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What goes into a binary file (PDF, PNG, a CSV with a byte order mark); may throw, then nothing is written. */
+    @FunctionalInterface
+    public interface BytesBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** Writes {@code body} as UTF-8 to {@code target}, replacing it when it exists. */
     public static void write(Path target, Body body) {
+        writeBytes(target, out -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            body.writeTo(text);
+            text.flush();
+        });
+    }
+
+    /**
+     * Writes {@code body}'s bytes to {@code target}, replacing it when it exists.
+     *
+     * @throws EngineException when the folder is missing, the target is a folder, or writing fails (the message
+     *                         names the file and what to check)
+     */
+    public static void writeBytes(Path target, BytesBody body) {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new EngineException("Cannot write " + absolute + ": the folder " + folder + " does not exist. "
+                    + "Create it or choose another file.");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new EngineException("Cannot write " + absolute + ": it is a folder. Give a file name.");
+        }
         Path temp;
         try {
             temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
@@ -38,7 +68,7 @@ public final class AtomicFiles {
                     + ". Check that it is writable or choose another file.", e);
         }
         try {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 body.writeTo(out);
             }
             move(temp, absolute);

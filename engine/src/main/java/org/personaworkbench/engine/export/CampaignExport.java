@@ -9,17 +9,13 @@ import org.personaworkbench.engine.features.FeatureTables;
 import org.personaworkbench.engine.importing.ColumnType;
 import org.personaworkbench.engine.project.Project;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -86,68 +82,52 @@ public final class CampaignExport {
         IdHashing hashing = options.hashIds() ? new IdHashing(options.hashSalt()) : null;
         int n = source.rows();
 
-        Path temp;
-        try {
-            temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new EngineException("Cannot write in the folder " + folder + ": " + e.getMessage()
-                    + ". Check that it is writable or choose another --out.", e);
-        }
-        long holdoutRows = 0;
+        long[] holdoutRows = {0};
         MessageDigest sha = sha256();
-        try {
-            try (OutputStream file = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(temp),
-                    1 << 16), sha);
-                 Writer out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-                if (options.excelBom()) {
-                    file.write(BOM);
+        AtomicFiles.writeBytes(target, stream -> {
+            OutputStream file = new DigestOutputStream(stream, sha);
+            Writer out = new BufferedWriter(new OutputStreamWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            if (options.excelBom()) {
+                file.write(BOM);
+            }
+            StringBuilder line = new StringBuilder(256);
+            for (int i = 0; i < header.size(); i++) {
+                line.append(i == 0 ? "" : ",").append(CsvCells.text(header.get(i)));
+            }
+            out.append(line).append("\r\n");
+            for (int r = 0; r < n; r++) {
+                if (r % CHECK_EVERY == 0) {
+                    cancel.throwIfCancelled();
                 }
-                StringBuilder line = new StringBuilder(256);
-                for (int i = 0; i < header.size(); i++) {
-                    line.append(i == 0 ? "" : ",").append(CsvCells.text(header.get(i)));
+                if (r % REPORT_EVERY == 0) {
+                    progress.report(r, n, String.format("Exported %,d of %,d rows", r, n));
+                }
+                line.setLength(0);
+                String id = source.customerIds().get(r);
+                line.append(CsvCells.text(hashing == null || id == null ? id : hashing.hash(id)));
+                line.append(',').append(CsvCells.text(source.segmentLabels().get(r)));
+                if (options.personaColumn()) {
+                    line.append(',').append(CsvCells.text(source.personaNames().get(r)));
+                }
+                Integer at = features.isEmpty() || id == null ? null : featureRow.get(id);
+                for (FeatureColumn c : features) {
+                    line.append(',');
+                    if (at != null) {
+                        line.append(c.isText() ? CsvCells.text(c.texts()[at])
+                                : CsvCells.number(c.numbers()[at], c.type() == ColumnType.INTEGER));
+                    }
+                }
+                if (holdout != null) {
+                    line.append(',').append(holdout[r]);
+                    holdoutRows[0] += holdout[r] ? 1 : 0;
                 }
                 out.append(line).append("\r\n");
-                for (int r = 0; r < n; r++) {
-                    if (r % CHECK_EVERY == 0) {
-                        cancel.throwIfCancelled();
-                    }
-                    if (r % REPORT_EVERY == 0) {
-                        progress.report(r, n, String.format("Exported %,d of %,d rows", r, n));
-                    }
-                    line.setLength(0);
-                    String id = source.customerIds().get(r);
-                    line.append(CsvCells.text(hashing == null || id == null ? id : hashing.hash(id)));
-                    line.append(',').append(CsvCells.text(source.segmentLabels().get(r)));
-                    if (options.personaColumn()) {
-                        line.append(',').append(CsvCells.text(source.personaNames().get(r)));
-                    }
-                    Integer at = features.isEmpty() || id == null ? null : featureRow.get(id);
-                    for (FeatureColumn c : features) {
-                        line.append(',');
-                        if (at != null) {
-                            line.append(c.isText() ? CsvCells.text(c.texts()[at])
-                                    : CsvCells.number(c.numbers()[at], c.type() == ColumnType.INTEGER));
-                        }
-                    }
-                    if (holdout != null) {
-                        line.append(',').append(holdout[r]);
-                        holdoutRows += holdout[r] ? 1 : 0;
-                    }
-                    out.append(line).append("\r\n");
-                }
-                cancel.throwIfCancelled();
             }
-            move(temp, target);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new EngineException("Cannot write " + target + ": " + e.getMessage()
-                    + ". Check the disk space and that the file is not open in another program.", e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(temp);
-            throw e;
-        }
+            cancel.throwIfCancelled();
+            out.flush();
+        });
         progress.report(n, n, String.format("Exported %,d rows", n));
-        return new ExportResult(target, n, holdoutRows, header, HexFormat.of().formatHex(sha.digest()),
+        return new ExportResult(target, n, holdoutRows[0], header, HexFormat.of().formatHex(sha.digest()),
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -184,21 +164,7 @@ public final class CampaignExport {
         return new Lookup(chosen, rowById);
     }
 
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
-    private static void deleteQuietly(Path temp) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // the export already failed; the message names that failure, not this one
-        }
-    }
 
     private static MessageDigest sha256() {
         try {

@@ -10,11 +10,8 @@ import org.personaworkbench.engine.common.EngineException;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Objects;
@@ -105,51 +102,11 @@ public final class PersonaExports {
         info.setCreationDate(Calendar.getInstance());
     }
 
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
 
     /** Writes to a temporary file beside the target and moves it into place; nothing is left behind on failure. */
-    private static void write(Path target, Content content) {
-        Objects.requireNonNull(target, "target");
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new EngineException("Cannot write " + absolute + ": the folder " + folder + " does not exist. "
-                    + "Create it or choose another file.");
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new EngineException("Cannot write " + absolute + ": it is a folder. Give a file name.");
-        }
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new EngineException("Cannot write " + absolute + ": " + e.getMessage()
-                    + ". Check the disk space and that the file is not open in another program.", e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(temp);
-            throw e;
-        }
+    private static void write(Path target, org.personaworkbench.engine.export.AtomicFiles.BytesBody content) {
+        org.personaworkbench.engine.export.AtomicFiles.writeBytes(java.util.Objects.requireNonNull(target, "target"),
+                content);
     }
 
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the export already failed; the message names that failure
-            }
-        }
-    }
 }
