@@ -152,6 +152,7 @@ public final class RecommendationsView {
         n.setId("topNSpinner");
         n.setEditable(true);
         n.setPrefWidth(80);
+        n.setMinWidth(80);
         var nValue = n.getValueFactory().valueProperty();
         nValue.bindBidirectional(viewModel.nProperty());
         links.add(nValue);
@@ -181,6 +182,7 @@ public final class RecommendationsView {
         context.setConverter(converter(RecommendationsView::contextName));
         context.valueProperty().bindBidirectional(viewModel.contextProperty());
         context.setTooltip(new Tooltip(tr("recommendations.context.tip")));
+        context.setMinWidth(Region.USE_PREF_SIZE);
         context.disableProperty().bind(Bindings.size(viewModel.contexts()).lessThan(2));
         HBox.setHgrow(checks, Priority.ALWAYS);
         HBox strategies = line(fixed(tr("recommendations.strategies")), checks, fixed(tr("recommendations.n")), n,
