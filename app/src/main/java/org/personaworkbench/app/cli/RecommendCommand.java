@@ -457,6 +457,7 @@ final class RecommendCommand implements Runnable {
             doc.put("persona", loaded.personaOfUser().get(user));
             doc.put("algorithm", recommender.algorithm().word());
             doc.put("context", request.context());
+            doc.put("contexts", loaded.contexts());
             List<Map<String, Object>> history = new ArrayList<>();
             int[] items = all.itemsOf(u);
             double[] values = all.valuesOf(u);
@@ -488,6 +489,9 @@ final class RecommendCommand implements Runnable {
                 out.println(user + (doc.get("persona") == null ? "" : " (" + doc.get("persona") + ")") + ", "
                         + items.length + " items bought; " + recommender.algorithm().word() + " recommends"
                         + (request.context() == null ? "" : " for " + request.context()) + ":");
+                if (!loaded.contexts().isEmpty()) {
+                    out.println("contexts (--context): " + String.join(", ", loaded.contexts()));
+                }
                 for (Map<String, Object> m : recs) {
                     out.printf("%2d. %s  %s — %s%n", (Integer) m.get("rank"), m.get("item"), m.get("title"),
                             m.get("explanation"));

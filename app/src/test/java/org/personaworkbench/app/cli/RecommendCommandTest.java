@@ -158,6 +158,8 @@ class RecommendCommandTest {
                 "--n", "2", "--json");
         assertEquals(0, plain.code(), plain.err());
         assertTrue(plain.json().get("context").isNull());
+        assertEquals("[\"morning\",\"afternoon\",\"evening\",\"device:mobile\",\"device:web\"]",
+                plain.json().get("contexts").toString());
         assertEquals(List.of("WINE", "COFFEE"), items(plain.json()));
 
         CliRun morning = pwb("recommend", "user", project.toString(), "--user", "N1", "--algorithm", "popularity",
