@@ -429,6 +429,12 @@ final class RecommendCommand implements Runnable {
         @Option(names = "--run", paramLabel = "RUN", description = "Segmentation run whose personas name the customer.")
         String run;
 
+        @Option(names = "--context", paramLabel = "C",
+                description = "Re-rank for a context the data has: morning, afternoon, evening, night (the hour of "
+                        + "the purchase as recorded) or device:NAME (from a device, device_type or platform column); "
+                        + "items bought more often in it than items in general move up.")
+        String context;
+
         @Spec
         CommandSpec spec;
 
@@ -450,7 +456,18 @@ final class RecommendCommand implements Runnable {
             Interactions all = loaded.interactions();
             int u = all.userIndex(user).orElseThrow(() -> new EngineException("The customer '" + user
                     + "' has no purchases with an item in the dataset '" + loaded.dataset() + "'."));
-            options = options.withCatalog(loaded.catalog()).withPersonas(loaded.personaOfUser());
+            if (context != null) {
+                String wanted = context.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!loaded.contextShares().containsKey(wanted)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "The dataset '" + loaded.dataset()
+                            + "' has no purchases in the context '" + context + "'. "
+                            + (loaded.contexts().isEmpty() ? "It has no times of day or device column."
+                            : "Its contexts: " + String.join(", ", loaded.contexts()) + "."));
+                }
+                request = request.withContext(wanted);
+            }
+            options = options.withCatalog(loaded.catalog()).withPersonas(loaded.personaOfUser())
+                    .withContextShares(loaded.contextShares());
             Recommender recommender = Recommenders.fit(all, options,
                     new CliProgress(spec.commandLine().getErr(), output.json), cancel);
             List<Recommendation> list = recommender.recommend(u, n, request);
@@ -458,6 +475,8 @@ final class RecommendCommand implements Runnable {
             doc.put("user", user);
             doc.put("persona", loaded.personaOfUser().get(user));
             doc.put("algorithm", recommender.algorithm().word());
+            doc.put("context", request.context());
+            doc.put("contexts", loaded.contexts());
             List<Map<String, Object>> history = new ArrayList<>();
             int[] items = all.itemsOf(u);
             double[] values = all.valuesOf(u);
@@ -487,7 +506,11 @@ final class RecommendCommand implements Runnable {
                 out.println(Json.write(doc));
             } else {
                 out.println(user + (doc.get("persona") == null ? "" : " (" + doc.get("persona") + ")") + ", "
-                        + items.length + " items bought; " + recommender.algorithm().word() + " recommends:");
+                        + items.length + " items bought; " + recommender.algorithm().word() + " recommends"
+                        + (request.context() == null ? "" : " for " + request.context()) + ":");
+                if (!loaded.contexts().isEmpty()) {
+                    out.println("contexts (--context): " + String.join(", ", loaded.contexts()));
+                }
                 for (Map<String, Object> m : recs) {
                     out.printf("%2d. %s  %s — %s%n", (Integer) m.get("rank"), m.get("item"), m.get("title"),
                             m.get("explanation"));

@@ -42,6 +42,7 @@ import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
 import org.personaworkbench.engine.recommendations.Algorithm;
+import org.personaworkbench.engine.recommendations.ContextShares;
 import org.personaworkbench.engine.recommendations.FeedbackKind;
 import org.personaworkbench.engine.recommendations.Metrics;
 
@@ -151,6 +152,7 @@ public final class RecommendationsView {
         n.setId("topNSpinner");
         n.setEditable(true);
         n.setPrefWidth(80);
+        n.setMinWidth(80);
         var nValue = n.getValueFactory().valueProperty();
         nValue.bindBidirectional(viewModel.nProperty());
         links.add(nValue);
@@ -175,9 +177,17 @@ public final class RecommendationsView {
                 slider.setValue(now.doubleValue());
             }
         });
+        ComboBox<String> context = new ComboBox<>(viewModel.contexts());
+        context.setId("contextChoice");
+        context.setConverter(converter(RecommendationsView::contextName));
+        context.valueProperty().bindBidirectional(viewModel.contextProperty());
+        context.setTooltip(new Tooltip(tr("recommendations.context.tip")));
+        context.setMinWidth(Region.USE_PREF_SIZE);
+        context.disableProperty().bind(Bindings.size(viewModel.contexts()).lessThan(2));
         HBox.setHgrow(checks, Priority.ALWAYS);
         HBox strategies = line(fixed(tr("recommendations.strategies")), checks, fixed(tr("recommendations.n")), n,
-                fixed(tr("recommendations.diversity")), slider, lambda);
+                fixed(tr("recommendations.diversity")), slider, lambda, fixed(tr("recommendations.context")),
+                context);
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -597,6 +607,23 @@ public final class RecommendationsView {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         return c;
+    }
+
+    /** "None", "Morning"…, or "Device: mobile" for a context key. */
+    static String contextName(String key) {
+        if (key == null || key.isEmpty()) {
+            return tr("recommendations.context.none");
+        }
+        if (key.startsWith(ContextShares.DEVICE)) {
+            return tr("recommendations.context.device", key.substring(ContextShares.DEVICE.length()));
+        }
+        return switch (key) {
+            case "morning" -> tr("recommendations.context.morning");
+            case "afternoon" -> tr("recommendations.context.afternoon");
+            case "evening" -> tr("recommendations.context.evening");
+            case "night" -> tr("recommendations.context.night");
+            default -> key;
+        };
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {

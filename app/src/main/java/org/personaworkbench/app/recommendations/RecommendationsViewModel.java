@@ -92,6 +92,8 @@ public final class RecommendationsViewModel {
     private final ObservableList<StrategyChoice> strategies = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> n = new SimpleObjectProperty<>(this, "n", 10);
     private final DoubleProperty diversity = new SimpleDoubleProperty(this, "diversity", 0);
+    private final ObservableList<String> contexts = FXCollections.observableArrayList("");
+    private final ObjectProperty<String> context = new SimpleObjectProperty<>(this, "context", "");
 
     private final StringProperty customerQuery = new SimpleStringProperty(this, "customerQuery", "");
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
@@ -138,6 +140,7 @@ public final class RecommendationsViewModel {
         }
         customerQuery.addListener((obs, old, now) -> updateSuggestions(now));
         diversity.addListener((obs, old, now) -> recommend());
+        context.addListener((obs, old, now) -> recommend());
         n.addListener((obs, old, now) -> recommend());
         personaFilter.addListener((obs, old, now) -> showEvaluation());
         openProject.addListener((obs, old, now) -> projectChanged(now));
@@ -186,6 +189,16 @@ public final class RecommendationsViewModel {
     /** MMR λ, 0 (relevance only) to 1 (diversity only). */
     public DoubleProperty diversityProperty() {
         return diversity;
+    }
+
+    /** "" (no context) then the contexts the loaded data has: times of day, then "device:NAME". */
+    public ObservableList<String> contexts() {
+        return contexts;
+    }
+
+    /** The context the lists are re-ranked for; "" or null for none. */
+    public ObjectProperty<String> contextProperty() {
+        return context;
     }
 
     /** What is typed in the customer field. */
@@ -367,6 +380,11 @@ public final class RecommendationsViewModel {
             names.addFirst("");
             personaFilters.setAll(names);
             personaFilter.set("");
+            String keptContext = context.get();
+            List<String> available = new ArrayList<>(read.data().contexts());
+            available.addFirst("");
+            contexts.setAll(available);
+            context.set(available.contains(keptContext) ? keptContext : "");
             exportPersona.set("");
             String who = customer.get();
             customer.set("");
@@ -418,7 +436,7 @@ public final class RecommendationsViewModel {
         Map<Algorithm, Recommender> chosen = new EnumMap<>(Algorithm.class);
         shown.forEach(a -> chosen.put(a, models.get(a)));
         int count = n.get() == null ? 10 : n.get();
-        RecommendRequest request = RecommendRequest.defaults().withDiversity(clamp(diversity.get()));
+        RecommendRequest request = request();
         long ticket = ++listRequest;
         tasks.run(tr("recommendations.task.recommend"), (progress, cancel) -> {
             List<StrategyList> out = new ArrayList<>();
@@ -494,7 +512,7 @@ public final class RecommendationsViewModel {
             return;
         }
         RecommendationExport.Options options = new RecommendationExport.Options(file, n.get() == null ? 10 : n.get(),
-                RecommendRequest.defaults().withDiversity(clamp(diversity.get())), who,
+                request(), who,
                 hashIds.get() ? salt.get() : null);
         Recommender known = models.get(strategy);
         start(tr("recommendations.task.export"), (progress, cancel) -> {
@@ -704,7 +722,13 @@ public final class RecommendationsViewModel {
 
     private static RecommenderOptions optionsFor(Algorithm a, ProjectInteractions.Loaded data) {
         return RecommenderOptions.defaults(a).withSeed(SEED).withCatalog(data.catalog())
-                .withPersonas(data.personaOfUser());
+                .withPersonas(data.personaOfUser()).withContextShares(data.contextShares());
+    }
+
+    /** The diversity λ and context the lists (and the export) are made with. */
+    private RecommendRequest request() {
+        return RecommendRequest.defaults().withDiversity(clamp(diversity.get()))
+                .withContext(blankToNull(context.get()));
     }
 
     /** Reports step {@code i} of {@code steps} as a share of the whole bar. */

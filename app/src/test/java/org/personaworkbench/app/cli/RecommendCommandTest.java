@@ -171,6 +171,62 @@ class RecommendCommandTest {
         assertEquals(1, nobody.code());
     }
 
+    /** Wine: 5 buyers in the evening on the web; coffee: 3 in the morning on mobile, 1 in the evening; bread: one. */
+    private Path cafe() throws IOException {
+        StringBuilder csv = new StringBuilder("InvoiceNo,StockCode,Quantity,InvoiceDate,Platform,CustomerID\n");
+        for (int u = 0; u < 5; u++) {
+            csv.append(100 + u).append(",WINE,1,2024-03-01 20:30,Web,W").append(u).append('\n');
+        }
+        for (int u = 0; u < 3; u++) {
+            csv.append(200 + u).append(",COFFEE,1,2024-03-01 08:15,Mobile,C").append(u).append('\n');
+        }
+        csv.append("203,COFFEE,1,2024-03-01 20:45,Web,C3\n");
+        csv.append("300,BREAD,1,2024-03-01 14:00,Web,N1\n");
+        Path orders = dir.resolve("cafe.csv");
+        Files.writeString(orders, csv);
+        Path project = dir.resolve("cafe");
+        assertEquals(0, pwb("new", project.toString()).code());
+        CliRun imported = pwb("import", project.toString(), "--csv", orders.toString(), "--name", "orders",
+                "--role", "CustomerID=customer_id", "--role", "StockCode=item_id", "--role", "InvoiceDate=timestamp");
+        assertEquals(0, imported.code(), imported.err());
+        return project;
+    }
+
+    private static List<String> items(JsonNode doc) {
+        List<String> out = new java.util.ArrayList<>();
+        doc.get("recommendations").forEach(r -> out.add(r.get("item").asText()));
+        return out;
+    }
+
+    @Test
+    void userContextReranksByTimeOfDayOrDeviceAndUnknownContextsListTheAvailableOnes() throws IOException {
+        Path project = cafe();
+        CliRun plain = pwb("recommend", "user", project.toString(), "--user", "N1", "--algorithm", "popularity",
+                "--n", "2", "--json");
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.json().get("context").isNull());
+        assertEquals("[\"morning\",\"afternoon\",\"evening\",\"device:mobile\",\"device:web\"]",
+                plain.json().get("contexts").toString());
+        assertEquals(List.of("WINE", "COFFEE"), items(plain.json()));
+
+        CliRun morning = pwb("recommend", "user", project.toString(), "--user", "N1", "--algorithm", "popularity",
+                "--n", "2", "--context", "morning", "--json");
+        assertEquals(0, morning.code(), morning.err());
+        assertEquals("morning", morning.json().get("context").asText());
+        assertEquals(List.of("COFFEE", "WINE"), items(morning.json()));
+
+        CliRun mobile = pwb("recommend", "user", project.toString(), "--user", "N1", "--algorithm", "popularity",
+                "--n", "2", "--context", "device:Mobile", "--json");
+        assertEquals(0, mobile.code(), mobile.err());
+        assertEquals("device:mobile", mobile.json().get("context").asText());
+        assertEquals(List.of("COFFEE", "WINE"), items(mobile.json()));
+
+        CliRun night = pwb("recommend", "user", project.toString(), "--user", "N1", "--context", "night");
+        assertEquals(2, night.code(), night.err());
+        assertTrue(night.err().contains("has no purchases in the context 'night'. Its contexts: morning, afternoon, "
+                + "evening, device:mobile, device:web."), night.err());
+    }
+
     @Test
     void benchRecommendReportsTrainingAndLatency() throws IOException {
         CliRun run = pwb("bench-recommend", "--ratings", ratings().toString(), "--repeat", "2", "--factors", "4",

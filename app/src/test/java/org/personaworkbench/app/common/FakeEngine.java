@@ -703,7 +703,7 @@ public class FakeEngine implements Engine {
         cancel.throwIfCancelled();
         trained.add(options.algorithm());
         progress.report(1, 1, "Trained " + options.algorithm().word());
-        return FakeRecommendations.model(options.algorithm(), recommendationData);
+        return FakeRecommendations.model(options.algorithm(), recommendationData, options.contextShares());
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.personaworkbench.engine.recommendations.Interaction;
 import org.personaworkbench.engine.recommendations.Interactions;
 import org.personaworkbench.engine.recommendations.ItemCatalog;
 import org.personaworkbench.engine.recommendations.Metrics;
+import org.personaworkbench.engine.recommendations.ContextShares;
 import org.personaworkbench.engine.recommendations.ProjectInteractions;
 import org.personaworkbench.engine.recommendations.RecommendRequest;
 import org.personaworkbench.engine.recommendations.Recommendation;
@@ -179,7 +180,14 @@ public final class FakeRecommendations {
 
     /** A fake model: a fixed ranking rule per algorithm, explanations in words, MMR re-rank on item cosine. */
     public static Recommender model(Algorithm algorithm, ProjectInteractions.Loaded loaded) {
-        return new FakeModel(algorithm, loaded.interactions(), loaded.catalog(), loaded.personaOfUser());
+        return model(algorithm, loaded, Map.of());
+    }
+
+    /** As above, with scores multiplied by the context boosts of {@code contextShares} as the engine does. */
+    public static Recommender model(Algorithm algorithm, ProjectInteractions.Loaded loaded,
+                                    Map<String, Map<String, Double>> contextShares) {
+        return new FakeModel(algorithm, loaded.interactions(), loaded.catalog(), loaded.personaOfUser(),
+                contextShares);
     }
 
     /** Figures that differ by algorithm the way real ones do (item-kNN and ALS well above popularity). */
@@ -217,8 +225,11 @@ public final class FakeRecommendations {
         private final Map<String, String> personas;
         private final double[] popularity;
         private final double[][] cosine;
+        private final Map<String, Map<String, Double>> contextShares;
 
-        FakeModel(Algorithm algorithm, Interactions data, ItemCatalog catalog, Map<String, String> personas) {
+        FakeModel(Algorithm algorithm, Interactions data, ItemCatalog catalog, Map<String, String> personas,
+                  Map<String, Map<String, Double>> contextShares) {
+            this.contextShares = contextShares;
             this.algorithm = algorithm;
             this.data = data;
             this.catalog = catalog;
@@ -280,6 +291,7 @@ public final class FakeRecommendations {
                     }
                     default -> ((i * 7 + algorithm.ordinal() * 13 + user) % 50) / 50.0;
                 };
+                score[i] *= boost(request.context(), data.itemId(i));
                 candidates.add(new int[] {i});
             }
             candidates.sort((a, b) -> Double.compare(score[b[0]], score[a[0]]));
@@ -313,6 +325,16 @@ public final class FakeRecommendations {
                 out.add(new Recommendation(i, data.itemId(i), score[i], explanation(i, because[i], persona)));
             }
             return out;
+        }
+
+        /** The engine's rule: 1 + (lift − 1) / 2 above the context's overall share, at most 1.5. */
+        private double boost(String context, String item) {
+            Map<String, Double> shares = context == null ? null : contextShares.get(context);
+            if (shares == null) {
+                return 1;
+            }
+            double lift = shares.getOrDefault(item, 0.0) / shares.get(ContextShares.OVERALL);
+            return lift > 1 ? Math.min(ContextShares.MAX_BOOST, 1 + (lift - 1) / 2) : 1;
         }
 
         private String explanation(int item, int because, String persona) {

@@ -40,7 +40,7 @@ import java.util.prefs.Preferences;
  * Arguments: the folder for the PNGs; optionally a project file to tour the real engine on it
  * ({@code RecommendationsTour shots /tmp/demo2/retail.mv.db}, optionally a customer id third); without it the fake
  * engine's 400 UCI-like customers are shown. Shots: a customer with two lists, the same with diversity 0.8,
- * four strategies evaluated, the evaluation for one persona, the export tab.
+ * a context (morning), four strategies evaluated, the evaluation for one persona, the export tab.
  */
 public final class RecommendationsTour {
 
@@ -155,6 +155,18 @@ public final class RecommendationsTour {
             settle(400);
             shot("recommendations-02-diversity");
             report();
+
+            fx(() -> {
+                ((Slider) stage.getScene().lookup("#diversitySlider")).setValue(0);
+                vm.contextProperty().set(vm.contexts().contains("morning") ? "morning" : vm.contexts().getLast());
+            });
+            settle(600);
+            waitFor(() -> shell.tasks().running().isEmpty());
+            settle(400);
+            shot("recommendations-02b-context");
+            System.out.println("contexts " + vm.contexts() + ", chosen '" + vm.contextProperty().get() + "'");
+            report();
+            fx(() -> vm.contextProperty().set(""));
 
             fx(() -> {
                 ((Slider) stage.getScene().lookup("#diversitySlider")).setValue(0);

@@ -12,6 +12,7 @@ import org.personaworkbench.app.common.ImmediateTaskRunner;
 import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.engine.project.FeatureSetInfo;
 import org.personaworkbench.engine.recommendations.Algorithm;
+import org.personaworkbench.engine.recommendations.ContextShares;
 import org.personaworkbench.engine.recommendations.EvaluationExport;
 import org.personaworkbench.engine.recommendations.EvaluationProtocol;
 import org.personaworkbench.engine.recommendations.EvaluationReport;
@@ -176,6 +177,40 @@ class RecommendationsViewModelTest {
         assertTrue(vm.lists().get(1).diversity() > diversityBefore + 0.01,
                 diversityBefore + " -> " + vm.lists().get(1).diversity());
         assertEquals(10, after.size());
+    }
+
+    @Test
+    void choosingAContextReRanksTheListsAndNoneRestoresTheOrder() {
+        ProjectInteractions.Loaded plain = small();
+        // E: its one purchase in the morning, where a quarter of all purchases were made (lift 4, boost 1.5)
+        engine.recommendationData = new ProjectInteractions.Loaded(plain.interactions(), plain.catalog(),
+                plain.personaOfUser(), plain.dataset(), plain.run(),
+                Map.of("morning", Map.of("E", 1.0, "A", 0.25, ContextShares.OVERALL, 0.25)));
+        vm.refresh();
+        vm.findCustomer("c1");
+        assertEquals(List.of("", "morning"), vm.contexts());
+        List<String> before = itemsOf(vm.lists().getFirst());
+        assertEquals(List.of("C", "D", "E", "F"), before, "popularity: C by 2 customers, then ties by index");
+
+        vm.contextProperty().set("morning");
+        assertEquals(List.of("C", "E", "D", "F"), itemsOf(vm.lists().getFirst()), "E × 1.5 passes D and F");
+
+        vm.contextProperty().set("");
+        assertEquals(before, itemsOf(vm.lists().getFirst()));
+    }
+
+    @Test
+    void dataWithoutContextsOffersOnlyNoneAndKeepsTheOrder() {
+        vm.refresh();
+        vm.findCustomer("c1");
+        assertEquals(List.of(""), vm.contexts());
+        List<String> before = itemsOf(vm.lists().getFirst());
+        vm.contextProperty().set("morning");
+        assertEquals(before, itemsOf(vm.lists().getFirst()));
+    }
+
+    private static List<String> itemsOf(StrategyList list) {
+        return list.items().stream().map(RankedItem::item).toList();
     }
 
     @Test

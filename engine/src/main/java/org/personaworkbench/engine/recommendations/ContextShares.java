@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * How often each item is chosen in each context (time of day, device), for the contextual re-rank: per context,
@@ -27,12 +29,22 @@ public final class ContextShares {
     /** Shares by a context each event is in (null = no context: counted in no context but in the totals). */
     public static Map<String, Map<String, Double>> of(Collection<Interaction> events,
                                                       Function<Interaction, String> contextOf) {
+        List<Interaction> list = List.copyOf(events);
+        return byIndex(list, k -> contextOf.apply(list.get(k)));
+    }
+
+    /**
+     * Shares by a context given per event index (for contexts read beside the events, such as a device column);
+     * null = no context for that event.
+     */
+    public static Map<String, Map<String, Double>> byIndex(List<Interaction> events, IntFunction<String> contextOf) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         Map<String, Integer> perItem = new HashMap<>();
         Map<String, Integer> perContext = new HashMap<>();
-        for (Interaction e : events) {
+        for (int k = 0; k < events.size(); k++) {
+            Interaction e = events.get(k);
             perItem.merge(e.item(), 1, Integer::sum);
-            String context = contextOf.apply(e);
+            String context = contextOf.apply(k);
             if (context != null) {
                 perContext.merge(context, 1, Integer::sum);
                 counts.computeIfAbsent(context, c -> new HashMap<>()).merge(e.item(), 1, Integer::sum);
@@ -52,6 +64,23 @@ public final class ContextShares {
     public static Map<String, Map<String, Double>> byTimeOfDay(Collection<Interaction> events, ZoneId zone) {
         return of(events, e -> e.epochSecond() == Interaction.NO_TIME ? null
                 : timeOfDay(Instant.ofEpochSecond(e.epochSecond()).atZone(zone).getHour()));
+    }
+
+    /** The time-of-day contexts in the order of a day, as {@link #timeOfDay(int)} names them. */
+    public static final List<String> TIMES_OF_DAY = List.of("morning", "afternoon", "evening", "night");
+
+    /** The prefix of device contexts ("device:mobile"). */
+    public static final String DEVICE = "device:";
+
+    /**
+     * The contexts of {@code shares} in a stable order for menus and messages: times of day in the order of a day,
+     * then the others (devices) alphabetically.
+     */
+    public static List<String> names(Map<String, Map<String, Double>> shares) {
+        List<String> out = new java.util.ArrayList<>();
+        TIMES_OF_DAY.stream().filter(shares::containsKey).forEach(out::add);
+        shares.keySet().stream().filter(c -> !TIMES_OF_DAY.contains(c)).sorted().forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** "night", "morning", "afternoon" or "evening" for an hour 0–23. */

@@ -3,6 +3,7 @@ package org.personaworkbench.engine.recommendations;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.importing.ColumnRole;
+import org.personaworkbench.engine.importing.ColumnType;
 import org.personaworkbench.engine.personas.Personas;
 import org.personaworkbench.engine.project.DatasetColumn;
 import org.personaworkbench.engine.project.DatasetInfo;
@@ -14,11 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -58,18 +61,49 @@ public final class ProjectInteractions {
         }
     }
 
-    /** What was read: the interactions, the catalogue, user id → persona name, and where they came from. */
+    /**
+     * What was read: the interactions, the catalogue, user id → persona name, where they came from, and the
+     * context shares for the contextual re-rank (pass them on with
+     * {@link RecommenderOptions#withContextShares(Map)}; empty when the data has neither times nor a device column).
+     */
     public record Loaded(Interactions interactions, ItemCatalog catalog, Map<String, String> personaOfUser,
-                         String dataset, String run) {
+                         String dataset, String run, Map<String, Map<String, Double>> contextShares) {
         public Loaded {
             personaOfUser = Map.copyOf(personaOfUser);
+            contextShares = contextShares == null ? Map.of() : Map.copyOf(contextShares);
+        }
+
+        /** Without context shares (data read before the contextual re-rank, or built by hand). */
+        public Loaded(Interactions interactions, ItemCatalog catalog, Map<String, String> personaOfUser,
+                      String dataset, String run) {
+            this(interactions, catalog, personaOfUser, dataset, run, Map.of());
+        }
+
+        /** The contexts a request may name, times of day first (see {@link ContextShares#names(Map)}). */
+        public List<String> contexts() {
+            return ContextShares.names(contextShares);
         }
     }
+
+    /** Column names (case-insensitive) read as the device of each event, for "device:NAME" contexts. */
+    static final List<String> DEVICE_COLUMNS = List.of("device", "device_type", "platform");
+
+    /**
+     * The zone in which an event's hour of day is read. Timestamps are stored as recorded (wall-clock, no zone)
+     * and turned into epoch seconds as UTC on load, so reading them back in UTC gives the recorded hour; the
+     * system default zone would shift a shop's morning by the analyst's offset.
+     */
+    public static final ZoneId TIME_OF_DAY_ZONE = ZoneOffset.UTC;
 
     /**
      * Rows without a customer or item, and rows with a quantity or amount of zero or less (returns and
      * cancellations), are left out: they are not a taste signal. The value is the quantity, else the amount,
      * else 1 per row.
+     *
+     * <p>Context shares: by time of day ({@link ContextShares#byTimeOfDay}, hours read in
+     * {@link #TIME_OF_DAY_ZONE}, i.e. UTC = the recorded wall-clock hour) when rows have times, and by device
+     * ("device:" + the lower-cased value) when the dataset has a text or category column named device, device_type
+     * or platform (case-insensitive).
      *
      * @throws EngineException when no dataset has customer and item id roles
      *         (the message says which roles to set on import)
@@ -86,17 +120,20 @@ public final class ProjectInteractions {
         int time = find(cols, ColumnRole.TIMESTAMP);
         int text = find(cols, ColumnRole.TEXT);
         int category = find(cols, ColumnRole.CATEGORY);
+        int device = deviceColumn(cols);
         int valueCol = value;
         Read read = project.query(info.name(), (connection, table, quoted) -> {
             String sql = "SELECT " + quoted.get(customer) + ", " + quoted.get(item) + ", "
                     + (valueCol >= 0 ? "CAST(" + quoted.get(valueCol) + " AS DOUBLE PRECISION)" : "NULL") + ", "
                     + (time >= 0 ? "CAST(" + quoted.get(time) + " AS TIMESTAMP)" : "NULL") + ", "
                     + (text >= 0 ? quoted.get(text) : "NULL") + ", "
-                    + (category >= 0 ? quoted.get(category) : "NULL") + " FROM " + table;
+                    + (category >= 0 ? quoted.get(category) : "NULL") + ", "
+                    + (device >= 0 ? "CAST(" + quoted.get(device) + " AS VARCHAR)" : "NULL") + " FROM " + table;
             try (Statement lazy = connection.createStatement()) {
                 lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }
             List<Interaction> events = new ArrayList<>();
+            List<String> devices = new ArrayList<>();
             Map<String, String[]> catalog = new HashMap<>();
             try (PreparedStatement st = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
@@ -132,10 +169,13 @@ public final class ProjectInteractions {
                         LocalDateTime at = rows.getObject(4, LocalDateTime.class);
                         events.add(new Interaction(c.toString(), itemId, valueCol >= 0 ? v : 1,
                                 at == null ? Interaction.NO_TIME : at.toEpochSecond(ZoneOffset.UTC)));
+                        String d = rows.getString(7);
+                        devices.add(d == null || d.isBlank() ? null
+                                : ContextShares.DEVICE + d.trim().toLowerCase(Locale.ROOT));
                     }
                 }
             }
-            return new Read(events, catalog);
+            return new Read(events, devices, catalog);
         });
         cancel.throwIfCancelled();
         if (read.events().isEmpty()) {
@@ -158,10 +198,34 @@ public final class ProjectInteractions {
                 }
             }
         }
-        return new Loaded(interactions, new ItemCatalog(items), personas, info.name(), run);
+        cancel.throwIfCancelled();
+        return new Loaded(interactions, new ItemCatalog(items), personas, info.name(), run,
+                contextShares(read, device >= 0));
     }
 
-    private record Read(List<Interaction> events, Map<String, String[]> catalog) {
+    private record Read(List<Interaction> events, List<String> devices, Map<String, String[]> catalog) {
+    }
+
+    /** Time-of-day shares, plus device shares when the dataset had a device column. */
+    private static Map<String, Map<String, Double>> contextShares(Read read, boolean hasDevice) {
+        Map<String, Map<String, Double>> shares = new HashMap<>(
+                ContextShares.byTimeOfDay(read.events(), TIME_OF_DAY_ZONE));
+        if (hasDevice) {
+            shares.putAll(ContextShares.byIndex(read.events(), k -> read.devices().get(k)));
+        }
+        return shares;
+    }
+
+    /** The first text or category column named device, device_type or platform; −1 when none. */
+    private static int deviceColumn(List<DatasetColumn> cols) {
+        for (int i = 0; i < cols.size(); i++) {
+            DatasetColumn c = cols.get(i);
+            if ((c.type() == ColumnType.TEXT || c.role() == ColumnRole.CATEGORY)
+                    && DEVICE_COLUMNS.contains(c.name().toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static DatasetInfo dataset(Project project, String name) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.common.Progress;
 import org.personaworkbench.engine.importing.ColumnRole;
 import org.personaworkbench.engine.importing.ColumnType;
 import org.personaworkbench.engine.project.DatasetColumn;
@@ -70,6 +71,73 @@ class ProjectInteractionsTest {
             assertEquals("WHITE HANGING HEART T-LIGHT HOLDER", loaded.catalog().title("85123A"));
             assertEquals("SET 7 BABUSHKA NESTING BOXES", loaded.catalog().title("22752"));
             assertEquals(Map.of(), loaded.personaOfUser());
+        }
+    }
+
+    /** Wine: 5 buyers in the evening on the web. Coffee: 3 buyers in the morning on mobile, 1 in the evening. */
+    private Project cafe() {
+        LocalDateTime morning = LocalDateTime.of(2024, 3, 1, 8, 15);
+        LocalDateTime afternoon = LocalDateTime.of(2024, 3, 1, 14, 0);
+        LocalDateTime evening = LocalDateTime.of(2024, 3, 1, 20, 30);
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int u = 0; u < 5; u++) {
+            rows.add(new Object[] {"w" + u, "wine", 1L, evening, "Web"});
+        }
+        for (int u = 0; u < 3; u++) {
+            rows.add(new Object[] {"c" + u, "coffee", 1L, morning, "Mobile"});
+        }
+        rows.add(new Object[] {"c3", "coffee", 1L, evening, "Web"});
+        rows.add(new Object[] {"newcomer", "bread", 1L, afternoon, " "});
+        Project project = new ProjectService().create(folder.resolve("cafe"), ProjectOptions.plain());
+        write(project, "orders", List.of(
+                new DatasetColumn("customer", ColumnType.TEXT, ColumnRole.CUSTOMER_ID),
+                new DatasetColumn("product", ColumnType.TEXT, ColumnRole.ITEM_ID),
+                new DatasetColumn("qty", ColumnType.INTEGER, ColumnRole.QUANTITY),
+                new DatasetColumn("at", ColumnType.DATETIME, ColumnRole.TIMESTAMP),
+                new DatasetColumn("Platform", ColumnType.TEXT, ColumnRole.NONE)), rows);
+        return project;
+    }
+
+    @Test
+    void sharesByTimeOfDayAndDeviceBoostItemsBoughtMostlyInThatContext() {
+        try (Project project = cafe()) {
+            ProjectInteractions.Loaded loaded = ProjectInteractions.load(project,
+                    ProjectInteractions.Options.defaults(), CancellationToken.create());
+            assertEquals(List.of("morning", "afternoon", "evening", "device:mobile", "device:web"), loaded.contexts());
+            Map<String, Map<String, Double>> shares = loaded.contextShares();
+            assertEquals(0.75, shares.get("morning").get("coffee"), 1e-12);
+            assertEquals(0.3, shares.get("morning").get(ContextShares.OVERALL), 1e-12);
+            assertEquals(1.0, shares.get("device:web").get("wine"), 1e-12);
+            assertEquals(0.6, shares.get("device:web").get(ContextShares.OVERALL), 1e-12);
+
+            Interactions all = loaded.interactions();
+            Recommender model = Recommenders.fit(all, RecommenderOptions.defaults(Algorithm.POPULARITY)
+                    .withContextShares(loaded.contextShares()), Progress.NONE, CancellationToken.create());
+            int newcomer = all.userIndex("newcomer").orElseThrow();
+            RecommendRequest plain = RecommendRequest.defaults();
+            assertEquals(List.of("wine", "coffee"), Shop.ids(model.recommend(newcomer, 2, plain)));
+            List<Recommendation> morning = model.recommend(newcomer, 2, plain.withContext("morning"));
+            assertEquals(List.of("coffee", "wine"), Shop.ids(morning));
+            // 4 buyers × the capped boost (lift 0.75 / 0.3 = 2.5; popularity adds a 1e-3 tie-break)
+            assertEquals(4 * ContextShares.MAX_BOOST, morning.getFirst().score(), 0.01);
+            assertEquals(List.of("coffee", "wine"), Shop.ids(model.recommend(newcomer, 2, plain.withContext("device:mobile"))));
+            assertEquals(model.recommend(newcomer, 2, plain), model.recommend(newcomer, 2, plain.withContext("night")));
+            assertEquals(model.recommend(newcomer, 2, plain),
+                    model.recommend(newcomer, 2, plain.withContext("device:tablet")));
+        }
+    }
+
+    @Test
+    void rowsWithoutTimesOrDeviceGiveNoContexts() {
+        try (Project project = new ProjectService().create(folder.resolve("bare"), ProjectOptions.plain())) {
+            write(project, "orders", List.of(
+                    new DatasetColumn("customer", ColumnType.TEXT, ColumnRole.CUSTOMER_ID),
+                    new DatasetColumn("product", ColumnType.TEXT, ColumnRole.ITEM_ID)),
+                    List.<Object[]>of(new Object[] {"a", "x"}, new Object[] {"b", "y"}));
+            ProjectInteractions.Loaded loaded = ProjectInteractions.load(project,
+                    ProjectInteractions.Options.defaults(), CancellationToken.create());
+            assertEquals(Map.of(), loaded.contextShares());
+            assertEquals(List.of(), loaded.contexts());
         }
     }
 
