@@ -6,8 +6,6 @@ import static org.personaworkbench.app.shell.TourSteps.shot;
 import static org.personaworkbench.app.shell.TourSteps.waitFor;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -26,7 +24,6 @@ import org.personaworkbench.app.shell.Step;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
 import org.personaworkbench.engine.project.SegmentationRunInfo;
-import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
 import java.util.UUID;
@@ -81,28 +78,7 @@ public final class PersonasTour {
             var views = org.personaworkbench.app.shell.WorkbenchViews.wire(engine, tasks, dialogs, shell);
             personas = views.personas();
             ShellView shellView = views.view();
-            Scene scene = new Scene(shellView.root(), 1280, 800);
-            scene.getStylesheets().add(UiResources.stylesheet());
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            Thread driver = new Thread(() -> {
-                try {
-                    tour();
-                } catch (Throwable t) {
-                    t.printStackTrace();
-                } finally {
-                    try {
-                        node.removeNode();
-                    } catch (Exception ignored) {
-                        // a leftover preferences node is harmless
-                    }
-                    Platform.exit();
-                }
-            }, "tour");
-            driver.setDaemon(true);
-            driver.start();
+            org.personaworkbench.app.shell.TourSteps.showAndRun(stage, shellView.root(), node, this::tour);
         }
 
         private void tour() throws Exception {

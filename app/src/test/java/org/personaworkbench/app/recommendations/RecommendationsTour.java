@@ -6,8 +6,6 @@ import static org.personaworkbench.app.shell.TourSteps.shot;
 import static org.personaworkbench.app.shell.TourSteps.waitFor;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -28,7 +26,6 @@ import org.personaworkbench.app.shell.WorkbenchViews;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
 import org.personaworkbench.engine.recommendations.Algorithm;
-import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
 import java.util.UUID;
@@ -86,28 +83,7 @@ public final class RecommendationsTour {
             shell = new ShellViewModel(engine, tasks, dialogs, new AppPreferences(node));
             WorkbenchViews views = WorkbenchViews.wire(engine, tasks, dialogs, shell);
             vm = views.recommendations();
-            Scene scene = new Scene(views.view().root(), 1280, 800);
-            scene.getStylesheets().add(UiResources.stylesheet());
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            Thread driver = new Thread(() -> {
-                try {
-                    tour();
-                } catch (Throwable t) {
-                    t.printStackTrace();
-                } finally {
-                    try {
-                        node.removeNode();
-                    } catch (Exception ignored) {
-                        // a leftover preferences node is harmless
-                    }
-                    Platform.exit();
-                }
-            }, "tour");
-            driver.setDaemon(true);
-            driver.start();
+            org.personaworkbench.app.shell.TourSteps.showAndRun(stage, views.view().root(), node, this::tour);
         }
 
         private void tour() throws Exception {

@@ -6,8 +6,6 @@ import static org.personaworkbench.app.shell.TourSteps.shot;
 import static org.personaworkbench.app.shell.TourSteps.waitFor;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.FakeDialogService;
@@ -19,7 +17,6 @@ import org.personaworkbench.app.shell.AppPreferences;
 import org.personaworkbench.app.shell.ShellView;
 import org.personaworkbench.app.shell.ShellViewModel;
 import org.personaworkbench.app.shell.Step;
-import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,28 +62,7 @@ public final class RulesExportTour {
             rules = views.rules();
             export = views.export();
             ShellView view = views.view();
-            Scene scene = new Scene(view.root(), 1280, 800);
-            scene.getStylesheets().add(UiResources.stylesheet());
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            Thread driver = new Thread(() -> {
-                try {
-                    tour();
-                } catch (Throwable t) {
-                    t.printStackTrace();
-                } finally {
-                    try {
-                        node.removeNode();
-                    } catch (Exception ignored) {
-                        // a leftover preferences node is harmless
-                    }
-                    Platform.exit();
-                }
-            }, "tour");
-            driver.setDaemon(true);
-            driver.start();
+            org.personaworkbench.app.shell.TourSteps.showAndRun(stage, view.root(), node, this::tour);
         }
 
         private void tour() throws Exception {

@@ -6,9 +6,7 @@ import static org.personaworkbench.app.shell.TourSteps.shot;
 import static org.personaworkbench.app.shell.TourSteps.waitFor;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
@@ -29,7 +27,6 @@ import org.personaworkbench.app.shell.Step;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
 import org.personaworkbench.engine.segmentation.Algorithm;
-import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -86,28 +83,7 @@ public final class SegmentsTour {
             DataViewModel data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
             segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
             ShellView view = new ShellView(shell, data, segments);
-            Scene scene = new Scene(view.root(), 1280, 800);
-            scene.getStylesheets().add(UiResources.stylesheet());
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            Thread driver = new Thread(() -> {
-                try {
-                    tour();
-                } catch (Throwable t) {
-                    t.printStackTrace();
-                } finally {
-                    try {
-                        node.removeNode();
-                    } catch (Exception ignored) {
-                        // a leftover preferences node is harmless
-                    }
-                    Platform.exit();
-                }
-            }, "tour");
-            driver.setDaemon(true);
-            driver.start();
+            org.personaworkbench.app.shell.TourSteps.showAndRun(stage, view.root(), node, this::tour);
         }
 
         private void tour() throws Exception {

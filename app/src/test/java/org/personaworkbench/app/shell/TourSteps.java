@@ -1,6 +1,10 @@
 package org.personaworkbench.app.shell;
 
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.personaworkbench.ui.UiResources;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +18,41 @@ import java.util.function.BooleanSupplier;
 public final class TourSteps {
 
     private TourSteps() {
+    }
+
+    /** A tour's script, run on its own thread. */
+    @FunctionalInterface
+    public interface Script {
+        void run() throws Exception;
+    }
+
+    /**
+     * Shows {@code root} at 1280×800 in the top-left corner with the app's stylesheet, then runs the script on a
+     * daemon thread; afterwards removes the tour's preferences node and exits JavaFX.
+     */
+    public static void showAndRun(Stage stage, Parent root, java.util.prefs.Preferences node, Script script) {
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(UiResources.stylesheet());
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        Thread driver = new Thread(() -> {
+            try {
+                script.run();
+            } catch (Throwable t) {
+                t.printStackTrace();
+            } finally {
+                try {
+                    node.removeNode();
+                } catch (Exception ignored) {
+                    // a leftover preferences node is harmless
+                }
+                Platform.exit();
+            }
+        }, "tour");
+        driver.setDaemon(true);
+        driver.start();
     }
 
     /** Runs the action on the FX thread and waits for it. */
