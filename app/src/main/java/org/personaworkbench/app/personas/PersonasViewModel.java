@@ -17,9 +17,9 @@ import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.OpenProject;
+import org.personaworkbench.app.common.StepWork;
 import org.personaworkbench.app.common.TaskRunner;
 import org.personaworkbench.app.common.Work;
-import org.personaworkbench.engine.common.CancelledException;
 import org.personaworkbench.engine.personas.ActionableGoal;
 import org.personaworkbench.engine.personas.ContentRow;
 import org.personaworkbench.engine.personas.Persona;
@@ -67,9 +67,8 @@ public final class PersonasViewModel {
     private final ObservableSet<Integer> checked = FXCollections.observableSet();
     private final ObservableList<TraitRow> traits = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<PersonaComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final StepWork work;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
-    private final ReadOnlyObjectWrapper<BackgroundTask> currentTask = new ReadOnlyObjectWrapper<>(this, "currentTask");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /** Run before the project changes, while it is still open (the view commits fields typed in). */
@@ -90,6 +89,7 @@ public final class PersonasViewModel {
         this.engine = Objects.requireNonNull(engine);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
+        this.work = new StepWork(tasks, dialogs, () -> message.set(tr("personas.cancelled")));
         this.clock = Objects.requireNonNull(clock);
         this.saves = new SaveQueue(engine, tasks, (persona, failure) ->
                 dialogs.showFailure(tr("personas.error.save", persona.name()), failure));
@@ -154,7 +154,7 @@ public final class PersonasViewModel {
 
     /** True while personas load or an export runs (saves do not count: editing goes on while they run). */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     /** True once a run's personas are shown. */
@@ -164,7 +164,7 @@ public final class PersonasViewModel {
 
     /** The work now running for this step (for its progress bar and Cancel), or null. */
     public ReadOnlyObjectProperty<BackgroundTask> currentTaskProperty() {
-        return currentTask.getReadOnlyProperty();
+        return work.currentTaskProperty();
     }
 
     /** A note about the last command ("Exported …", "Cancelled …"), or "". */
@@ -567,45 +567,17 @@ public final class PersonasViewModel {
         return out;
     }
 
-    private <T> void run(String title, Work<T> work, Consumer<T> onSuccess, String errorTitle) {
-        busy.set(true);
+    private <T> void run(String title, Work<T> task, Consumer<T> onSuccess, String errorTitle) {
         message.set("");
-        BackgroundTask[] self = new BackgroundTask[1];
-        self[0] = tasks.run(title, work,
-                value -> {
-                    finished(self[0]);
-                    onSuccess.accept(value);
-                },
-                failure -> {
-                    finished(self[0]);
-                    if (failure instanceof CancelledException) {
-                        message.set(tr("personas.cancelled"));
-                    } else {
-                        dialogs.showFailure(errorTitle, failure);
-                    }
-                });
-        if (busy.get()) {
-            currentTask.set(self[0]);
-        }
+        work.run(title, task, onSuccess, errorTitle);
     }
 
-    private void finished(BackgroundTask task) {
-        busy.set(false);
-        if (task == null || currentTask.get() == task) {
-            currentTask.set(null);
-        }
-    }
 
     private void projectChanged(OpenProject now) {
         if (project.get() != null) {
             beforeProjectChange.forEach(Runnable::run);
         }
-        BackgroundTask running = currentTask.get();
-        if (running != null) {
-            running.cancel();
-        }
-        busy.set(false);
-        currentTask.set(null);
+        work.abandon();
         history.clear();
         shownRun = null;
         profiles = null;

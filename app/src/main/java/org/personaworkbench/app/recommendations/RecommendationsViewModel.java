@@ -22,8 +22,8 @@ import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.OpenProject;
+import org.personaworkbench.app.common.StepWork;
 import org.personaworkbench.app.common.TaskRunner;
-import org.personaworkbench.engine.common.CancelledException;
 import org.personaworkbench.engine.common.Progress;
 import org.personaworkbench.engine.features.FeatureColumn;
 import org.personaworkbench.engine.features.FeatureTable;
@@ -116,8 +116,7 @@ public final class RecommendationsViewModel {
     private final BooleanProperty hashIds = new SimpleBooleanProperty(this, "hashIds");
     private final StringProperty salt = new SimpleStringProperty(this, "salt", "");
 
-    private final ReadOnlyObjectWrapper<BackgroundTask> currentTask = new ReadOnlyObjectWrapper<>(this, "task");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final StepWork work;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     /** Trained models for the loaded data, by strategy (cleared when other data is read or on Retrain). */
@@ -133,6 +132,7 @@ public final class RecommendationsViewModel {
         this.engine = Objects.requireNonNull(engine);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
+        this.work = new StepWork(tasks, dialogs, () -> message.set(tr("recommendations.cancelled")));
         for (Algorithm a : Algorithm.values()) {
             StrategyChoice choice = new StrategyChoice(a, a == Algorithm.POPULARITY || a == Algorithm.ITEM_KNN);
             choice.selectedProperty().addListener((obs, old, now) -> strategiesChanged());
@@ -282,11 +282,11 @@ public final class RecommendationsViewModel {
 
     /** The cancellable work running now (load, training, evaluation, export), or null. */
     public ReadOnlyObjectProperty<BackgroundTask> currentTaskProperty() {
-        return currentTask.getReadOnlyProperty();
+        return work.currentTaskProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -320,7 +320,7 @@ public final class RecommendationsViewModel {
                     dataset.set(kept != null && names.contains(kept) ? kept : names.isEmpty() ? null : names.getFirst());
                     if (names.isEmpty()) {
                         message.set(tr("recommendations.noDataset"));
-                    } else if (loaded.get() == null && !busy.get()) {
+                    } else if (loaded.get() == null && !work.busy()) {
                         load();
                     }
                 }, failure -> dialogs.showFailure(tr("recommendations.error.load"), failure)).notCancellable();
@@ -329,7 +329,7 @@ public final class RecommendationsViewModel {
     /** Reads the interactions of the chosen dataset as the feedback kind says, then trains the ticked strategies. */
     public void load() {
         Project target = project.get();
-        if (target == null || busy.get()) {
+        if (target == null || work.busy()) {
             return;
         }
         ProjectInteractions.Options options = new ProjectInteractions.Options(dataset.get(), feedback.get(), 30,
@@ -394,7 +394,7 @@ public final class RecommendationsViewModel {
 
     /** Forgets the trained models and trains the ticked strategies again. */
     public void retrain() {
-        if (busy.get()) {
+        if (work.busy()) {
             return;
         }
         models.clear();
@@ -463,7 +463,7 @@ public final class RecommendationsViewModel {
     /** Evaluates the ticked strategies offline under {@link #protocol()} in the background. */
     public void evaluate() {
         ProjectInteractions.Loaded data = loaded.get();
-        if (data == null || busy.get()) {
+        if (data == null || work.busy()) {
             return;
         }
         List<Algorithm> chosen = selectedStrategies();
@@ -497,7 +497,7 @@ public final class RecommendationsViewModel {
     public void export() {
         ProjectInteractions.Loaded data = loaded.get();
         Algorithm strategy = exportStrategy.get();
-        if (data == null || busy.get() || strategy == null) {
+        if (data == null || work.busy() || strategy == null) {
             return;
         }
         if (hashIds.get() && (salt.get() == null || salt.get().isEmpty())) {
@@ -535,7 +535,7 @@ public final class RecommendationsViewModel {
      */
     public void exportEvaluation() {
         List<EvaluationReport> written = reports;
-        if (written.isEmpty() || busy.get()) {
+        if (written.isEmpty() || work.busy()) {
             return;
         }
         String base = "evaluation" + (dataset.get() == null ? ""
@@ -555,10 +555,7 @@ public final class RecommendationsViewModel {
 
     /** Stops the running load, training, evaluation or export. */
     public void cancel() {
-        BackgroundTask task = currentTask.get();
-        if (task != null) {
-            task.cancel();
-        }
+        work.requestCancel();
     }
 
     /** The evaluation protocol for the loaded data: ratings ≥ 4 relevant when explicit, any purchase otherwise. */
@@ -591,7 +588,7 @@ public final class RecommendationsViewModel {
         if (loaded.get() == null) {
             return;
         }
-        if (busy.get()) {
+        if (work.busy()) {
             recommend(); // the new strategy is trained with the next load or retrain
             return;
         }
@@ -740,40 +737,14 @@ public final class RecommendationsViewModel {
         };
     }
 
-    private <T> void start(String title, org.personaworkbench.app.common.Work<T> work,
+    private <T> void start(String title, org.personaworkbench.app.common.Work<T> task,
                            java.util.function.Consumer<T> onSuccess) {
-        busy.set(true);
-        BackgroundTask[] self = new BackgroundTask[1];
-        self[0] = tasks.run(title, work, result -> {
-            finished(self[0]);
-            onSuccess.accept(result);
-        }, failure -> {
-            finished(self[0]);
-            if (failure instanceof CancelledException) {
-                message.set(tr("recommendations.cancelled"));
-            } else {
-                dialogs.showFailure(title, failure);
-            }
-        });
-        if (busy.get()) {
-            currentTask.set(self[0]);
-        }
+        work.run(title, task, onSuccess, title);
     }
 
-    private void finished(BackgroundTask task) {
-        busy.set(false);
-        if (task == null || currentTask.get() == task) {
-            currentTask.set(null);
-        }
-    }
 
     private void projectChanged(OpenProject now) {
-        BackgroundTask task = currentTask.get();
-        if (task != null) {
-            task.cancel();
-        }
-        busy.set(false);
-        currentTask.set(null);
+        work.abandon();
         models.clear();
         setReports(List.of());
         featureRows = Map.of();
