@@ -272,7 +272,7 @@ final class AbTestCommand implements Callable<Integer> {
                         p(c.zP()), p(c.holmP()), p(c.bhP()), c.chi2P() == null ? "n/a" : p(c.chi2P()),
                         c.chi2YatesP() == null ? "n/a" : p(c.chi2YatesP()),
                         c.fisherP() == null ? "" : "; Fisher exact p " + p(c.fisherP()));
-                out.printf(Locale.ROOT, "  P(%s beats %s) = %.4f (%s); expected loss %.3g points%n", c.variant(),
+                out.printf(Locale.ROOT, "  P(%s beats %s) = %.4g (%s); expected loss %.3g points%n", c.variant(),
                         c.control(), c.probBeatControl(), c.probMethod(), c.expectedLoss() * 100);
             }
             if (c.meanDiff() != null) {
