@@ -249,6 +249,23 @@ class AbTestTest {
     }
 
     @Test
+    void everySymmetricFormOfTheExactSumAgreesWithIntegration() {
+        double[][] cases = {{50, 60, 7, 80}, {50, 3, 40, 12}, {2, 50, 40, 30}, {50, 40, 30, 4}};
+        for (double[] c : cases) {
+            BetaComparison.Probability p = BetaComparison.probBeats(c[0], c[1], c[2], c[3]);
+            assertEquals("exact", p.method());
+            assertEquals(BetaComparison.integrate(c[0], c[1], c[2], c[3]), p.p(), 1e-10, java.util.Arrays.toString(c));
+        }
+        // python3 -c "from scipy import stats, integrate; [print(integrate.quad(lambda x: stats.beta.pdf(x,aT,bT)
+        //   * stats.beta.cdf(x,aC,bC), 0, 1, epsabs=1e-14, limit=500)[0]) for aC,bC,aT,bT in CASES]"
+        double[] scipy = {4.635080870947185e-10, 0.0034378753078345417, 0.9999999999945138, 0.9998883384947747};
+        for (int i = 0; i < cases.length; i++) {
+            double[] c = cases[i];
+            close(scipy[i], BetaComparison.probBeats(c[0], c[1], c[2], c[3]).p());
+        }
+    }
+
+    @Test
     void holmAndBenjaminiHochbergMatchStatsmodels() {
         // python3 -c "from statsmodels.stats.multitest import multipletests as m; p=[0.01,0.04,0.03,0.2];
         //   print(m(p,method='holm')[1], m(p,method='fdr_bh')[1])"
