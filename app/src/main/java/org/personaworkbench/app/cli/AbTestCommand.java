@@ -60,6 +60,17 @@ final class AbTestCommand implements Callable<Integer> {
             description = "Planned split in the variants' order of first appearance (default equal), e.g. 50,50.")
     double[] expectedSplit;
 
+    @Option(names = "--users-col", paramLabel = "C",
+            description = "Aggregated rows: the users column (--conversion-col then holds conversion counts).")
+    String usersCol;
+
+    @Option(names = "--metric-sum-col", paramLabel = "C", description = "Aggregated rows: the metric's sum.")
+    String metricSumCol;
+
+    @Option(names = "--metric-sumsq-col", paramLabel = "C",
+            description = "Aggregated rows: the metric's sum of squares.")
+    String metricSumSqCol;
+
     @Option(names = "--prior", paramLabel = "A,B", split = ",", description = "Beta prior of the rates (default 1,1).")
     double[] prior;
 
@@ -71,15 +82,22 @@ final class AbTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (conversionCol == null && metricCol == null) {
+        if (usersCol != null && conversionCol == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Aggregated rows (--users-col) need --conversion-col with the conversion counts.");
+        }
+        if (usersCol == null && conversionCol == null && metricCol == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Give --conversion-col, --metric-col or both.");
         }
         AbTestReport report;
         List<Arm> arms;
         try {
-            arms = ExperimentFiles.read(csv, new ExperimentFiles.Columns(variantCol, conversionCol, metricCol,
-                    covariateCol, segmentCol), CancellationToken.create());
+            arms = usersCol != null
+                    ? ExperimentFiles.readAggregated(csv, new ExperimentFiles.AggregateColumns(variantCol, usersCol,
+                            conversionCol, metricSumCol, metricSumSqCol), CancellationToken.create())
+                    : ExperimentFiles.read(csv, new ExperimentFiles.Columns(variantCol, conversionCol, metricCol,
+                            covariateCol, segmentCol), CancellationToken.create());
             AbTestOptions options = AbTestOptions.defaults(control).withExpectedSplit(expectedSplit);
             if (prior != null) {
                 if (prior.length != 2 || prior[0] <= 0 || prior[1] <= 0) {

@@ -73,6 +73,24 @@ class AbTestCommandTest {
     }
 
     @Test
+    void aggregatedRowsWithHugeCountsGiveFiniteFigures() throws IOException {
+        Path f = dir.resolve("agg.csv");
+        Files.writeString(f, "arm,n,conv,s,ss\nA,100000000,5000000,2.0e9,9.0e10\nB,60000000,3005000,1.2e9,5.4e10\n"
+                + "B,40000000,2005000,0.8e9,3.6e10\n");
+        CliRun run = pwb("abtest", "--csv", f.toString(), "--variant-col", "arm", "--control", "A", "--users-col", "n",
+                "--conversion-col", "conv", "--metric-sum-col", "s", "--metric-sumsq-col", "ss", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        assertEquals(100_000_000L, doc.get("variants").get(1).get("users").asLong());
+        JsonNode c = doc.get("comparisons").get(0);
+        assertEquals(0.0001, c.get("abs_lift").asDouble(), 1e-12);
+        assertEquals("integration", c.get("prob_method").asText());
+        assertTrue(c.get("prob_beat_control").asDouble() > 0.5 && c.get("prob_beat_control").asDouble() < 1);
+        assertTrue(c.get("welch_p").isNumber());
+        assertTrue(c.get("mann_whitney_p").isNull(), "needs per-user values");
+    }
+
+    @Test
     void anUnknownControlIsAUsageMistake() throws IOException {
         CliRun run = pwb("abtest", "--csv", file().toString(), "--variant-col", "group", "--control", "C",
                 "--conversion-col", "bought");

@@ -154,6 +154,100 @@ public final class ExperimentFiles {
         return out;
     }
 
+    /**
+     * The columns of an aggregated file: one or more rows per variant holding users, conversions and optionally
+     * the metric's sum and sum of squares over those users (rows of the same variant are added up).
+     */
+    public record AggregateColumns(String variant, String users, String conversions, String metricSum,
+                                   String metricSumSquares) {
+        public AggregateColumns {
+            if (variant == null || users == null || conversions == null) {
+                throw new IllegalArgumentException("An aggregated experiment CSV needs the variant, users and "
+                        + "conversions columns.");
+            }
+            if ((metricSum == null) != (metricSumSquares == null)) {
+                throw new IllegalArgumentException("Give both the metric's sum and its sum of squares, or neither.");
+            }
+        }
+    }
+
+    /** Reads aggregated rows (variant, users, conversions[, metric sum, metric sum of squares]). */
+    public static List<Arm> readAggregated(Path file, AggregateColumns columns, CancellationToken cancel) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        char delimiter = delimiter(file);
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
+                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(reader(file))) {
+            int variant = -1;
+            int users = -1;
+            int conversions = -1;
+            int sum = -1;
+            int sumSq = -1;
+            boolean header = true;
+            for (CsvRecord r : reader) {
+                if (header) {
+                    List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
+                    variant = column(file, names, columns.variant(), "--variant-col");
+                    users = column(file, names, columns.users(), "--users-col");
+                    conversions = column(file, names, columns.conversions(), "--conversion-col");
+                    sum = columns.metricSum() == null ? -1 : column(file, names, columns.metricSum(), "--metric-sum-col");
+                    sumSq = columns.metricSumSquares() == null ? -1
+                            : column(file, names, columns.metricSumSquares(), "--metric-sumsq-col");
+                    header = false;
+                    continue;
+                }
+                cancel.throwIfCancelled();
+                long line = r.getStartingLineNumber();
+                String v = field(r, variant);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                long n = count(file, line, columns.users(), field(r, users));
+                long x = count(file, line, columns.conversions(), field(r, conversions));
+                if (x > n) {
+                    throw new EngineException(file + ", line " + line + ": " + x + " conversions out of " + n
+                            + " users is impossible.");
+                }
+                long[] c = counts.computeIfAbsent(v, k -> new long[2]);
+                c[0] = Math.addExact(c[0], n);
+                c[1] = Math.addExact(c[1], x);
+                double[] m = sums.computeIfAbsent(v, k -> new double[2]);
+                if (sum >= 0) {
+                    m[0] += number(file, line, columns.metricSum(), field(r, sum));
+                    m[1] += number(file, line, columns.metricSumSquares(), field(r, sumSq));
+                }
+            }
+            if (header) {
+                throw new EngineException("The file " + file + " is empty.");
+            }
+        } catch (CsvParseException e) {
+            throw new EngineException("The file " + file + " could not be read as CSV: " + e.getMessage()
+                    + ". Check that quotes are balanced.", e);
+        } catch (IOException e) {
+            throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
+        }
+        List<Arm> out = new ArrayList<>();
+        for (var e : counts.entrySet()) {
+            double[] m = sums.get(e.getKey());
+            out.add(columns.metricSum() == null ? Arm.counts(e.getKey(), e.getValue()[0], e.getValue()[1])
+                    : Arm.aggregated(e.getKey(), e.getValue()[0], e.getValue()[1], m[0], m[1]));
+        }
+        return out;
+    }
+
+    private static long count(Path file, long line, String column, String text) {
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new EngineException(file + ", line " + line + ", column '" + column + "': '" + text
+                    + "' is not a count (a whole number, 0 or more).");
+        }
+    }
+
     static boolean bool(Path file, long line, String column, String text) {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "1", "1.0", "true", "yes", "y", "t" -> {
