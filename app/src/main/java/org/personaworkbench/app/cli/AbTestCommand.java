@@ -170,6 +170,7 @@ final class AbTestCommand implements Callable<Integer> {
             m.put("welch_p", num(c.welchP()));
             m.put("mann_whitney_u", num(c.mannWhitneyU()));
             m.put("mann_whitney_p", num(c.mannWhitneyP()));
+            m.put("metric_prob_beat_control", num(c.metricProbBeatControl()));
             m.put("prob_beat_control", conversion ? num(c.probBeatControl()) : null);
             m.put("prob_method", conversion ? c.probMethod() : null);
             m.put("expected_loss", conversion ? num(c.expectedLoss()) : null);
@@ -298,7 +299,9 @@ final class AbTestCommand implements Callable<Integer> {
                         c.meanDiffCi() == null ? "" : String.format(Locale.ROOT, " (95%% CI %.4g to %.4g)",
                                 c.meanDiffCi().lo(), c.meanDiffCi().hi()),
                         c.welchP() == null ? "n/a" : p(c.welchP()),
-                        c.mannWhitneyP() == null ? "" : "; Mann-Whitney p " + p(c.mannWhitneyP()));
+                        (c.mannWhitneyP() == null ? "" : "; Mann-Whitney p " + p(c.mannWhitneyP()))
+                                + (c.metricProbBeatControl() == null ? "" : String.format(Locale.ROOT,
+                                "; P(higher mean) = %.3g", c.metricProbBeatControl())));
             }
             if (c.cuped() != null) {
                 out.printf(Locale.ROOT, "  CUPED: theta %.4g, variance reduced by %.1f%%, adjusted difference %.4g "

@@ -66,7 +66,7 @@ public final class AbTest {
                     c.relLiftCi(), c.z(), c.zP(), c.chi2(), c.chi2P(), c.chi2Yates(), c.chi2YatesP(), c.fisherP(),
                     holm[i], bh[i], c.probBeatControl(), c.probMethod(), c.expectedLoss(), c.meanDiff(),
                     c.meanDiffCi(), c.welchT(), c.welchDf(), c.welchP(), c.mannWhitneyU(), c.mannWhitneyP(),
-                    c.cuped()));
+                    c.cuped(), c.metricProbBeatControl()));
         }
         List<SegmentLift> breakdown = new ArrayList<>();
         List<Heterogeneity> heterogeneity = new ArrayList<>();
@@ -213,6 +213,7 @@ public final class AbTest {
         Double mwU = null;
         Double mwP = null;
         Cuped cuped = null;
+        Double metricProb = null;
         if (t.hasMetric() && c.hasMetric() && nT > 1 && nC > 1) {
             double[] mT = moments(t);
             double[] mC = moments(c);
@@ -226,6 +227,7 @@ public final class AbTest {
                 double seW = Math.sqrt(mT[1] / nT + mC[1] / nC);
                 double tq = TDistribution.of(welchDf).inverseSurvivalProbability((1 - o.confidence()) / 2);
                 meanCi = new Interval(meanDiff - tq * seW, meanDiff + tq * seW);
+                metricProb = Z.cumulativeProbability(meanDiff / seW);
             }
             if (t.metric() != null && c.metric() != null) {
                 var mw = MannWhitneyUTest.withDefaults().test(t.metric(), c.metric());
@@ -238,7 +240,7 @@ public final class AbTest {
         }
         return new Comparison(t.name(), c.name(), diff, absCi, rel, relCi, zStat, zP, chi2, chi2P, chi2Y, chi2YP,
                 fisherP, holm, bh, prob.p(), prob.method(), loss, meanDiff, meanCi, welchT, welchDf, welchP, mwU,
-                mwP, cuped);
+                mwP, cuped, metricProb);
     }
 
     private static double[][] expected(long[][] table) {

@@ -86,6 +86,8 @@ class AbTestTest {
         close(0.031545412967632976, c.welchP());
         close(477.2661917165767, c.welchDf());
         close(2.0407523454073075, c.meanDiff());
+        // python3 -c "import scipy.stats as st; print(st.norm.cdf(2.1564751059708023))" (Welch t of the peer)
+        close(0.9844767072111905, c.metricProbBeatControl());
         close(0.9951094816967692, c.probBeatControl());
         assertEquals("exact", c.probMethod());
         // python3 -c "import scipy.stats as st; print(st.beta.ppf(0.025,35,310), st.beta.isf(0.025,35,310))"
@@ -163,6 +165,8 @@ class AbTestTest {
         close(0.37592438409326223, c.welchP());
         close(58595.481422574, c.welchDf());
         close(-1.157488453953249, c.meanDiff());
+        // python3 -c "import scipy.stats as st; print(st.norm.cdf(-0.8854374331270672))"
+        close(0.18796037530347676, c.metricProbBeatControl());
         close(0.0007773386644863931, c.probBeatControl());
     }
 
