@@ -165,6 +165,11 @@ class AbTestTest {
         close(0.37592438409326223, c.welchP());
         close(58595.481422574, c.welchDf());
         close(-1.157488453953249, c.meanDiff());
+        // python3 -c "import pandas as pd, scipy.stats as st; d=pd.read_csv('cookie_cats.csv');
+        //   print(st.mannwhitneyu(d[d.version=='gate_40'].sum_gamerounds, d[d.version=='gate_30'].sum_gamerounds,
+        //   use_continuity=True, alternative='two-sided', method='asymptotic'))"
+        close(1009027049.5, c.mannWhitneyU());
+        close(0.05020880772044255, c.mannWhitneyP());
         // python3 -c "import scipy.stats as st; print(st.norm.cdf(-0.8854374331270672))"
         close(0.18796037530347676, c.metricProbBeatControl());
         close(0.0007773386644863931, c.probBeatControl());
