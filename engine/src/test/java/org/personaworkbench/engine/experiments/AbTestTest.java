@@ -321,6 +321,43 @@ class AbTestTest {
         assertTrue(r.breakdown().stream().anyMatch(s -> s.tooSmall()));
     }
 
+    private static Arm segmented(String name, int[][] segments) {
+        int n = 0;
+        for (int[] seg : segments) {
+            n += seg[0];
+        }
+        boolean[] converted = new boolean[n];
+        String[] labels = new String[n];
+        int i = 0;
+        long conversions = 0;
+        for (int s = 0; s < segments.length; s++) {
+            for (int u = 0; u < segments[s][0]; u++, i++) {
+                converted[i] = u < segments[s][1];
+                labels[i] = "s" + (s + 1);
+            }
+            conversions += segments[s][1];
+        }
+        return new Arm(name, n, conversions, Double.NaN, Double.NaN, null, null, converted, labels);
+    }
+
+    @Test
+    void heterogeneityIsCochransQOnTheSegmentLifts() {
+        // segments (users, conversions): A 1000/100, 1000/100, 500/50; B 1000/150, 1000/100, 500/40.
+        // python3 -c "import numpy as np, scipy.stats as st; segs=[(1000,100,1000,150),(1000,100,1000,100),
+        //   (500,50,500,40)]; d=[];w=[]
+        //   for nC,xC,nT,xT in segs: pC=xC/nC; pT=xT/nT; d.append(pT-pC); w.append(1/(pT*(1-pT)/nT+pC*(1-pC)/nC))
+        //   d=np.array(d); w=np.array(w); m=(w*d).sum()/w.sum(); Q=(w*(d-m)**2).sum(); print(Q, st.chi2.sf(Q,2))"
+        Arm a = segmented("A", new int[][] {{1000, 100}, {1000, 100}, {500, 50}});
+        Arm b = segmented("B", new int[][] {{1000, 150}, {1000, 100}, {500, 40}});
+        AbTestReport r = AbTest.analyse(List.of(a, b), AbTestOptions.defaults("A"));
+        assertEquals(1, r.heterogeneity().size());
+        close(10.56071673403777, r.heterogeneity().getFirst().q());
+        close(0.005090606160420676, r.heterogeneity().getFirst().p());
+        assertEquals(2, r.heterogeneity().getFirst().df());
+        close(0.05, r.breakdown().getFirst().absLift());
+        assertFalse(r.breakdown().getFirst().tooSmall());
+    }
+
     @Test
     void powerRoundTripsBetweenSampleSizeAndMde() {
         // n = (1.959964 + 0.841621)² (0.1·0.9 + 0.12·0.88) / 0.02² = 3838.6 -> 3839
