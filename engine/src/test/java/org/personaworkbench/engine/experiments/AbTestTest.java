@@ -195,6 +195,40 @@ class AbTestTest {
         assertNull(c.welchP(), "no metric column");
     }
 
+    /*
+     * Udacity landing-page test (ab_data.csv.gz, group control/treatment, converted), written by
+     * python3 -c "import pandas as pd; d=pd.read_csv('ab_data.csv.gz'); pd.DataFrame({'variant':d.group,
+     *   'converted':d.converted,'revenue':d.converted}).to_csv('landing.csv',index=False)"
+     * then /usr/bin/python3 /work/shared/bench/peer_abtest.py landing.csv --control control --reps 1
+     */
+    @Test
+    void landingPageTestMatchesThePeer() {
+        Optional<Path> file = SharedData.file("data/udacity-ab-test/ab_data.csv.gz");
+        assumeTrue(file.isPresent(), "../shared/data/udacity-ab-test not present");
+        List<Arm> arms = ExperimentFiles.read(file.get(),
+                new ExperimentFiles.Columns("group", "converted", null, null, null), CancellationToken.create());
+        AbTestReport r = AbTest.analyse(arms, AbTestOptions.defaults("control"));
+        VariantSummary control = r.variants().stream().filter(v -> v.name().equals("control")).findFirst()
+                .orElseThrow();
+        VariantSummary treatment = r.variants().stream().filter(v -> v.name().equals("treatment")).findFirst()
+                .orElseThrow();
+        assertEquals(147202, control.users());
+        assertEquals(17723, control.conversions());
+        assertEquals(147276, treatment.users());
+        assertEquals(17514, treatment.conversions());
+        close(0.11874663817862524, control.rateCi().lo());
+        close(0.12058269385729914, treatment.rateCi().hi());
+        close(0.018595616650479832, r.srm().chi2());
+        close(0.8915321515063552, r.srm().p());
+        Comparison c = r.comparisons().getFirst();
+        close(-0.0014795997940775518, c.absLift());
+        close(-0.012289118596614745, c.relLift());
+        close(0.21611613269757501, c.zP());
+        close(0.21611613269757673, c.chi2P());
+        close(0.2182316121631168, c.chi2YatesP());
+        close(0.10806059825540007, c.probBeatControl());
+    }
+
     @Test
     void fisherIsComputedWhenAnExpectedCountIsBelowFiveAndHandlesZeroConversions() {
         // python3 -c "import scipy.stats as st; print(st.fisher_exact([[0,12],[3,9]]).pvalue)" -> 0.21739130434782605
