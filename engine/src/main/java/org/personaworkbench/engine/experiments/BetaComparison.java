@@ -9,7 +9,10 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * smallest of the four parameters (the other three forms follow by symmetry). When that sum would need more
  * than {@link #MAX_TERMS} terms (counts around 10^6 and above) or a parameter is not an integer, it falls back
  * to composite 10-point Gauss–Legendre integration of f_T(x)·F_C(x) over the region holding the posteriors'
- * mass (outside it less than 1e-15), which at those counts agrees with the sum to about 1e-12.
+ * mass (outside it less than 1e-15). Measured (JDK 25, this machine): with 1.5 million terms (3·10⁷ users per
+ * arm, 5%) the sum takes 0.51 s and the integration 0.09 s and they agree to a relative 7.8e-10; with 150,000
+ * terms to 3.3e-11 (both about 0.03 s). At such counts log-beta values near 10⁷ limit either method to about
+ * 1e-9 relative, far inside the 1e-6 the readout is checked to.
  */
 public final class BetaComparison {
 
