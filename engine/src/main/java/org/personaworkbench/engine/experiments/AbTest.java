@@ -99,6 +99,9 @@ public final class AbTest {
             throw new IllegalArgumentException("The planned split has " + split.length + " parts but there are "
                     + arms.size() + " variants.");
         }
+        if (Arrays.stream(split).anyMatch(w -> !(w > 0) || !Double.isFinite(w))) {
+            throw new IllegalArgumentException("The planned split needs a positive weight per variant, e.g. 50,50.");
+        }
         double total = Arrays.stream(split).sum();
         double[] shares = Arrays.stream(split).map(s -> s / total).toArray();
         long n = arms.stream().mapToLong(Arm::users).sum();

@@ -341,6 +341,8 @@ class AbTestTest {
         AbTestReport r = AbTest.analyse(arms, AbTestOptions.defaults("A").withExpectedSplit(new double[] {60, 40}));
         close(0.15658040708963078, r.srm().p());
         assertFalse(r.srm().mismatch());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> AbTest.analyse(arms,
+                AbTestOptions.defaults("A").withExpectedSplit(new double[] {100, 0})));
     }
 
     @Test
