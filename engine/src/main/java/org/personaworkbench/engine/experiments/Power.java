@@ -1,0 +1,43 @@
+package org.personaworkbench.engine.experiments;
+
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Power and sample size for a two-arm conversion test with equal arms, two-sided α, by the unpooled normal
+ * approximation n = (z_{1−α/2} + z_{power})² · (p₁(1−p₁) + p₂(1−p₂)) / δ² users per arm.
+ */
+public final class Power {
+
+    private static final NormalDistribution Z = NormalDistribution.of(0, 1);
+
+    private Power() {
+    }
+
+    /** Users per arm needed to detect an absolute lift {@code mde} over {@code baseline}. */
+    public static long usersPerArm(double baseline, double mde, double alpha, double power) {
+        double p2 = baseline + mde;
+        if (mde == 0 || p2 <= 0 || p2 >= 1) {
+            throw new IllegalArgumentException("The rate with the lift must lie strictly between 0 and 1.");
+        }
+        double z = Z.inverseSurvivalProbability(alpha / 2) + Z.inverseCumulativeProbability(power);
+        return (long) Math.ceil(z * z * (baseline * (1 - baseline) + p2 * (1 - p2)) / (mde * mde));
+    }
+
+    /** The smallest positive absolute lift detectable with {@code usersPerArm} users in each arm (bisection). */
+    public static double minimumDetectableEffect(double baseline, long usersPerArm, double alpha, double power) {
+        double z = Z.inverseSurvivalProbability(alpha / 2) + Z.inverseCumulativeProbability(power);
+        double lo = 0;
+        double hi = 1 - baseline;
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            double p2 = baseline + mid;
+            double needed = z * z * (baseline * (1 - baseline) + p2 * (1 - p2)) / (mid * mid);
+            if (needed > usersPerArm) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+}
