@@ -5,21 +5,15 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.common.HeaderCsv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads per-user experiment rows from a CSV with a header into {@link Arm}s (one per variant, in order of first
@@ -75,9 +69,7 @@ public final class ExperimentFiles {
     /** Reads the file; rows with an empty variant are skipped. */
     public static List<Arm> read(Path file, Columns columns, CancellationToken cancel) {
         Map<String, Builder> arms = new LinkedHashMap<>();
-        char delimiter = delimiter(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(reader(file))) {
+        try (CsvReader<CsvRecord> reader = HeaderCsv.open(file)) {
             int variant = -1;
             int conversion = -1;
             int metric = -1;
@@ -88,14 +80,14 @@ public final class ExperimentFiles {
             for (CsvRecord r : reader) {
                 if (header) {
                     List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
-                    variant = column(file, names, columns.variant(), "--variant-col");
+                    variant = HeaderCsv.column(file, names, columns.variant(), "--variant-col");
                     conversion = columns.conversion() == null ? -1
-                            : column(file, names, columns.conversion(), "--conversion-col");
-                    metric = columns.metric() == null ? -1 : column(file, names, columns.metric(), "--metric-col");
+                            : HeaderCsv.column(file, names, columns.conversion(), "--conversion-col");
+                    metric = columns.metric() == null ? -1 : HeaderCsv.column(file, names, columns.metric(), "--metric-col");
                     covariate = columns.covariate() == null ? -1
-                            : column(file, names, columns.covariate(), "--covariate-col");
+                            : HeaderCsv.column(file, names, columns.covariate(), "--covariate-col");
                     segment = columns.segment() == null ? -1
-                            : column(file, names, columns.segment(), "--segment-col");
+                            : HeaderCsv.column(file, names, columns.segment(), "--segment-col");
                     header = false;
                     continue;
                 }
@@ -175,9 +167,7 @@ public final class ExperimentFiles {
     public static List<Arm> readAggregated(Path file, AggregateColumns columns, CancellationToken cancel) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
-        char delimiter = delimiter(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(reader(file))) {
+        try (CsvReader<CsvRecord> reader = HeaderCsv.open(file)) {
             int variant = -1;
             int users = -1;
             int conversions = -1;
@@ -187,12 +177,12 @@ public final class ExperimentFiles {
             for (CsvRecord r : reader) {
                 if (header) {
                     List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
-                    variant = column(file, names, columns.variant(), "--variant-col");
-                    users = column(file, names, columns.users(), "--users-col");
-                    conversions = column(file, names, columns.conversions(), "--conversion-col");
-                    sum = columns.metricSum() == null ? -1 : column(file, names, columns.metricSum(), "--metric-sum-col");
+                    variant = HeaderCsv.column(file, names, columns.variant(), "--variant-col");
+                    users = HeaderCsv.column(file, names, columns.users(), "--users-col");
+                    conversions = HeaderCsv.column(file, names, columns.conversions(), "--conversion-col");
+                    sum = columns.metricSum() == null ? -1 : HeaderCsv.column(file, names, columns.metricSum(), "--metric-sum-col");
                     sumSq = columns.metricSumSquares() == null ? -1
-                            : column(file, names, columns.metricSumSquares(), "--metric-sumsq-col");
+                            : HeaderCsv.column(file, names, columns.metricSumSquares(), "--metric-sumsq-col");
                     header = false;
                     continue;
                 }
@@ -278,45 +268,6 @@ public final class ExperimentFiles {
         return index < r.getFieldCount() ? r.getField(index).trim() : "";
     }
 
-    private static int column(Path file, List<String> names, String wanted, String option) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(wanted.trim())) {
-                return i;
-            }
-        }
-        throw new EngineException(file + ": no column '" + wanted + "' (" + option + "); the header has "
-                + String.join(", ", names) + ".");
-    }
 
-    private static char delimiter(Path file) {
-        try (BufferedReader in = new BufferedReader(reader(file))) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new EngineException("The file " + file + " is empty.");
-            }
-            char best = ',';
-            long most = header.chars().filter(c -> c == ',').count();
-            for (char c : new char[] {';', '\t'}) {
-                long n = header.chars().filter(x -> x == c).count();
-                if (n > most) {
-                    most = n;
-                    best = c;
-                }
-            }
-            return best;
-        } catch (IOException e) {
-            throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
-        }
-    }
 
-    private static Reader reader(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new EngineException("The file " + file + " does not exist.");
-        }
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
 }

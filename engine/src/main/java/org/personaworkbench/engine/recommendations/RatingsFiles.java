@@ -5,12 +5,10 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.common.HeaderCsv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads rating or event files outside a project into {@link Interaction}s: MovieLens {@code u.data} (tab or
@@ -49,7 +45,7 @@ public final class RatingsFiles {
     /** MovieLens 100K {@code u.data} (tab) or 1M/10M {@code ratings.dat} ("::"): user, item, rating, epoch seconds. */
     public static List<Interaction> movieLens(Path file, CancellationToken cancel) {
         List<Interaction> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(reader(file))) {
+        try (BufferedReader in = new BufferedReader(HeaderCsv.reader(file))) {
             String line;
             int number = 0;
             while ((line = in.readLine()) != null) {
@@ -122,9 +118,7 @@ public final class RatingsFiles {
     /** A CSV with a header; the delimiter (comma, semicolon or tab) is taken from the header line. */
     public static List<Interaction> csv(Path file, CsvColumns columns, CancellationToken cancel) {
         List<Interaction> out = new ArrayList<>();
-        char delimiter = delimiter(file);
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                .allowMissingFields(true).allowExtraFields(true).ofCsvRecord(reader(file))) {
+        try (CsvReader<CsvRecord> reader = HeaderCsv.open(file)) {
             int user = -1;
             int item = -1;
             int rating = -1;
@@ -134,10 +128,10 @@ public final class RatingsFiles {
             for (CsvRecord r : reader) {
                 if (header) {
                     List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
-                    user = column(file, names, columns.user(), "--user-col");
-                    item = column(file, names, columns.item(), "--item-col");
-                    rating = columns.rating() == null ? -1 : column(file, names, columns.rating(), "--rating-col");
-                    time = columns.time() == null ? -1 : column(file, names, columns.time(), "--time-col");
+                    user = HeaderCsv.column(file, names, columns.user(), "--user-col");
+                    item = HeaderCsv.column(file, names, columns.item(), "--item-col");
+                    rating = columns.rating() == null ? -1 : HeaderCsv.column(file, names, columns.rating(), "--rating-col");
+                    time = columns.time() == null ? -1 : HeaderCsv.column(file, names, columns.time(), "--time-col");
                     header = false;
                     continue;
                 }
@@ -167,15 +161,6 @@ public final class RatingsFiles {
         return index < r.getFieldCount() ? r.getField(index).trim() : "";
     }
 
-    private static int column(Path file, List<String> names, String wanted, String option) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(wanted.trim())) {
-                return i;
-            }
-        }
-        throw new EngineException(file + ": no column '" + wanted + "' (" + option + "); the header has "
-                + String.join(", ", names) + ".");
-    }
 
     private static double number(Path file, long line, String what, String text) {
         try {
@@ -220,35 +205,5 @@ public final class RatingsFiles {
         }
     }
 
-    private static char delimiter(Path file) {
-        try (BufferedReader in = new BufferedReader(reader(file))) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new EngineException("The file " + file + " is empty.");
-            }
-            char best = ',';
-            long most = header.chars().filter(c -> c == ',').count();
-            for (char c : new char[] {';', '\t'}) {
-                long n = header.chars().filter(x -> x == c).count();
-                if (n > most) {
-                    most = n;
-                    best = c;
-                }
-            }
-            return best;
-        } catch (IOException e) {
-            throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
-        }
-    }
 
-    private static Reader reader(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new EngineException("The file " + file + " does not exist.");
-        }
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
 }
