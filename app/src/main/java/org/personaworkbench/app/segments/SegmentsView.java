@@ -18,7 +18,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
@@ -113,21 +112,7 @@ public final class SegmentsView {
         VBox text = new VBox(2, title, about);
         HBox.setHgrow(text, Priority.ALWAYS);
 
-        ProgressBar progress = new ProgressBar();
-        progress.setId("segmentsProgress");
-        progress.setPrefWidth(180);
-        Label task = new Label();
-        task.getStyleClass().add("text-muted");
-        task.setMaxWidth(280);
-        Button cancel = new Button(tr("status.cancel"), Icons.icon(Feather.X_CIRCLE));
-        cancel.setId("segmentsCancelButton");
-        cancel.getStyleClass().add("small");
-        HBox running = new HBox(8, task, progress, cancel);
-        running.setAlignment(Pos.CENTER_RIGHT);
-        running.setMinWidth(Region.USE_PREF_SIZE);
-        viewModel.currentTaskProperty().addListener((obs, old, now) -> TaskControls.show(now, task, progress, cancel));
-        TaskControls.show(viewModel.currentTaskProperty().get(), task, progress, cancel);
-        running.visibleProperty().bind(viewModel.currentTaskProperty().isNotNull());
+        HBox running = TaskControls.line("segments", viewModel.currentTaskProperty(), 180, 280);
 
         HBox top = new HBox(16, text, running);
         top.setAlignment(Pos.CENTER_LEFT);
