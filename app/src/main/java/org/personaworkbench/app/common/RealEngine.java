@@ -325,23 +325,11 @@ public final class RealEngine implements Engine {
         org.personaworkbench.engine.personas.PersonaExports.deckPdf(title, personas, target);
     }
 
-    /** Writes the JSON to a temporary file beside the target and moves it into place (no partial file). */
+    /** Writes the JSON through a temporary file moved into place (no partial file). */
     @Override
     public void exportPersonasJson(List<org.personaworkbench.engine.personas.Persona> personas, Path target) {
-        String json = org.personaworkbench.engine.personas.PersonaExports.json(personas);
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Path temp = java.nio.file.Files.createTempFile(dir, ".personas-", ".json.tmp");
-            try {
-                java.nio.file.Files.writeString(temp, json, java.nio.charset.StandardCharsets.UTF_8);
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                java.nio.file.Files.deleteIfExists(temp);
-            }
-        } catch (java.io.IOException e) {
-            throw new EngineException("Could not write " + target + ": " + e.getMessage(), e);
-        }
+        org.personaworkbench.engine.personas.PersonaExports.text(
+                org.personaworkbench.engine.personas.PersonaExports.json(personas), target);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.TextColumns;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.app.common.StepMessage;
 import org.personaworkbench.engine.profile.ColumnProfile;
 import org.personaworkbench.engine.profile.DatasetProfile;
 import org.personaworkbench.engine.profile.ValueCount;
@@ -111,14 +112,7 @@ public final class DataView {
         HBox top = new HBox(16, text, spacer, importButton);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("importMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = StepMessage.label("importMessage", viewModel.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(10, top, message);
         box.getStyleClass().add("step-header");

@@ -29,6 +29,7 @@ import javafx.util.converter.LongStringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.app.common.StepMessage;
 import org.personaworkbench.engine.export.ExportResult;
 
 import java.util.ArrayList;
@@ -79,14 +80,7 @@ public final class ExportView {
         Label about = new Label(tr("export.summary"));
         about.getStyleClass().add("text-muted");
         about.setWrapText(true);
-        Label message = new Label();
-        message.setId("exportMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = StepMessage.label("exportMessage", viewModel.messageProperty());
         VBox box = new VBox(6, title, about, message);
         box.getStyleClass().add("step-header");
         return box;

@@ -51,6 +51,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.app.common.StepMessage;
 import org.personaworkbench.app.common.TextColumns;
 import org.personaworkbench.engine.personas.ActionableGoal;
 import org.personaworkbench.engine.personas.ContentRow;
@@ -243,15 +244,8 @@ public final class PersonasView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("personas-toolbar");
 
-        Label message = new Label();
-        message.setId("personasMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.setWrapText(true);
+        Label message = StepMessage.label("personasMessage", viewModel.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
         VBox box = new VBox(8, bar, message);
         box.getStyleClass().add("personas-toolbar-box");
         return box;

@@ -41,6 +41,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.BackgroundTask;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.app.common.StepMessage;
 import org.personaworkbench.engine.recommendations.Algorithm;
 import org.personaworkbench.engine.recommendations.ContextShares;
 import org.personaworkbench.engine.recommendations.FeedbackKind;
@@ -94,14 +95,7 @@ public final class RecommendationsView {
         Label about = new Label(tr("recommendations.summary"));
         about.getStyleClass().add("text-muted");
         about.setWrapText(true);
-        Label message = new Label();
-        message.setId("recommendationsMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = StepMessage.label("recommendationsMessage", viewModel.messageProperty());
 
         ComboBox<String> dataset = new ComboBox<>(viewModel.datasets());
         dataset.setId("interactionDatasetChoice");

@@ -348,7 +348,7 @@ public final class RecommendationsViewModel {
                     table = engine.featureTable(target, info.name(), cancel);
                     set = info.name();
                 }
-            } catch (UnsupportedOperationException | org.personaworkbench.engine.common.EngineException e) {
+            } catch (org.personaworkbench.engine.common.EngineException e) {
                 table = null; // features are a nicety: the step works without them
             }
             return new Read(data, table, set);

@@ -374,7 +374,7 @@ public final class RulesViewModel {
             RuleCount count = engine.countRule(target, text, cancel);
             cancel.throwIfCancelled();
             RuleOverlap overlap = run == null ? null : engine.ruleOverlap(target, text, run, cancel);
-            Map<Integer, String> names = run == null ? Map.of() : personaNames(target, run);
+            Map<Integer, String> names = run == null ? Map.of() : engine.personaNames(target, run);
             return new Counted(count, overlap, names);
         }, counted -> {
             if (self[0] != null && self[0] != countTask || project.get() != target) {
@@ -511,15 +511,6 @@ public final class RulesViewModel {
         return segment < 0 ? tr("rules.segment.noise") : tr("rules.segment.number", segment);
     }
 
-    /** Persona names of a run, or none while personas are not available. */
-    private Map<Integer, String> personaNames(Project target, String run) {
-        try {
-            return engine.personaNames(target, run);
-        } catch (UnsupportedOperationException notYet) {
-            return Map.of();
-        }
-    }
-
     private void loadSegments(String run) {
         segments.clear();
         selectedSegment.set(null);
@@ -529,7 +520,7 @@ public final class RulesViewModel {
         }
         tasks.run(tr("rules.task.segments"), (progress, cancel) -> {
             SegmentProfiles profiles = engine.runProfiles(target, run);
-            Map<Integer, String> names = personaNames(target, run);
+            Map<Integer, String> names = engine.personaNames(target, run);
             List<SegmentChoice> out = new ArrayList<>();
             for (SegmentProfile p : profiles.segments()) {
                 String label = names.getOrDefault(p.segment(), tr("rules.segment.ofRun", p.segment(), run));

@@ -41,6 +41,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.Icons;
+import org.personaworkbench.app.common.StepMessage;
 import org.personaworkbench.app.common.TextColumns;
 import org.personaworkbench.engine.features.Scaling;
 import org.personaworkbench.engine.project.FeatureSetInfo;
@@ -116,15 +117,8 @@ public final class SegmentsView {
 
         HBox top = new HBox(16, text, running);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.setId("segmentsMessage");
-        message.getStyleClass().add("import-message");
-        message.setGraphic(Icons.icon(Feather.INFO));
-        message.setWrapText(true);
+        Label message = StepMessage.label("segmentsMessage", viewModel.messageProperty());
         message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
         VBox box = new VBox(8, top, message);
         box.getStyleClass().add("step-header");
         return box;

@@ -92,7 +92,7 @@ public final class PersonaExports {
     /** Writes JSON text (for example {@link #json}) to a file, atomically like the other exports. */
     public static void text(String content, Path target) {
         Objects.requireNonNull(content, "content");
-        write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.personaworkbench.engine.export.AtomicFiles.write(target, out -> out.write(content));
     }
 
     private static void info(PDDocument document, String title) {
