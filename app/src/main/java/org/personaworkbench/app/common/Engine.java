@@ -320,6 +320,41 @@ public interface Engine {
         throw new UnsupportedOperationException("recommendations");
     }
 
+    // ---- Experiments (issue 6). Defaults throw so test doubles of other steps need not implement them. ----
+
+    /** Saved experiments in name order. */
+    default List<org.personaworkbench.engine.experiments.ExperimentDefinition> experiments(Project project) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
+    /** Saves (or replaces, by name) an experiment's definition in the project. */
+    default org.personaworkbench.engine.experiments.ExperimentDefinition saveExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
+    /** Deletes a saved experiment; false when there was none. */
+    default boolean deleteExperiment(Project project, String name) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
+    /** The distinct values of a dataset column (at most 50), to pick the control variant. */
+    default List<String> variantValues(Project project, String dataset, String column, CancellationToken cancel) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
+    /** Reads the experiment's dataset and reads the test out. */
+    default org.personaworkbench.engine.experiments.ExperimentReadout analyseExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition,
+            Progress progress, CancellationToken cancel) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
+    /** Writes a readout as JSON (.json) or CSV, replacing {@code file} only once it is complete. */
+    default void exportReadout(org.personaworkbench.engine.experiments.ExperimentReadout readout, Path file) {
+        throw new UnsupportedOperationException("experiments");
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

@@ -385,6 +385,39 @@ public final class RealEngine implements Engine {
     }
 
     @Override
+    public List<org.personaworkbench.engine.experiments.ExperimentDefinition> experiments(Project project) {
+        return org.personaworkbench.engine.experiments.Experiments.saved(project);
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.ExperimentDefinition saveExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition) {
+        return org.personaworkbench.engine.experiments.Experiments.save(project, definition);
+    }
+
+    @Override
+    public boolean deleteExperiment(Project project, String name) {
+        return org.personaworkbench.engine.experiments.Experiments.delete(project, name);
+    }
+
+    @Override
+    public List<String> variantValues(Project project, String dataset, String column, CancellationToken cancel) {
+        return org.personaworkbench.engine.experiments.Experiments.variants(project, dataset, column, cancel);
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.ExperimentReadout analyseExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition,
+            Progress progress, CancellationToken cancel) {
+        return org.personaworkbench.engine.experiments.Experiments.analyse(project, definition, progress, cancel);
+    }
+
+    @Override
+    public void exportReadout(org.personaworkbench.engine.experiments.ExperimentReadout readout, Path file) {
+        org.personaworkbench.engine.experiments.ReadoutExport.write(readout, file);
+    }
+
+    @Override
     public void exportEvaluation(java.util.List<org.personaworkbench.engine.recommendations.EvaluationReport> reports,
                                  Path file, org.personaworkbench.engine.recommendations.EvaluationExport.Format format,
                                  CancellationToken cancel) {

@@ -40,4 +40,14 @@ public final class Power {
         }
         return hi;
     }
+
+    /** Users per arm to detect a difference {@code mde} in a metric's mean with standard deviation {@code sd}. */
+    public static long usersPerArmForMean(double sd, double mde, double alpha, double power) {
+        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+    }
+
+    /** The smallest difference in a metric's mean detectable with {@code usersPerArm} users in each arm. */
+    public static double minimumDetectableMeanDifference(double sd, long usersPerArm, double alpha, double power) {
+        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+    }
 }

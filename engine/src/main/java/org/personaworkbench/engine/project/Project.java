@@ -144,6 +144,35 @@ public interface Project extends AutoCloseable {
     }
 
     /**
+     * The named JSON documents of one kind (for example {@code "experiment"}), by saved name in name order; the
+     * packages that own a kind write and read its JSON.
+     */
+    default java.util.Map<String, String> documents(String kind) {
+        return java.util.Map.of();
+    }
+
+    /** The document of a kind with this name, ignoring case. */
+    default Optional<String> document(String kind, String name) {
+        return Optional.ofNullable(documents(kind).entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name.strip())).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(null));
+    }
+
+    /**
+     * Stores (inserts or replaces, by name ignoring case) one document in its own transaction.
+     *
+     * @throws org.personaworkbench.engine.common.EngineException when the name is empty or longer than 100
+     */
+    default void saveDocument(String kind, String name, String json) {
+        throw new UnsupportedOperationException("This project does not store documents");
+    }
+
+    /** Deletes one document; false when there was none with this name. */
+    default boolean deleteDocument(String kind, String name) {
+        throw new UnsupportedOperationException("This project does not store documents");
+    }
+
+    /**
      * Runs read-only SQL work against a dataset's table (for profiles and, later, features).
      * The callback gets a connection and the quoted SQL table name; it must not write.
      */

@@ -49,6 +49,7 @@ final class H2Project implements Project {
     private final RunStore runStore = new RunStore();
     private final RuleStore ruleStore = new RuleStore();
     private final PersonaStore personaStore = new PersonaStore();
+    private final DocumentStore documentStore = new DocumentStore();
     private final Set<H2DatasetWriter> writers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -422,6 +423,43 @@ final class H2Project implements Project {
             personaStore.delete(connection, run);
             checkpoint(connection);
             return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, String> documents(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        return withMain("read the saved " + kind + "s", connection -> documentStore.all(connection, kind));
+    }
+
+    @Override
+    public Optional<String> document(String kind, String name) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        return withMain("read " + kind + " '" + name + "'", connection -> documentStore.find(connection, kind, name));
+    }
+
+    /** One MERGE in auto-commit mode (its own transaction), then a checkpoint so the save survives a crash. */
+    @Override
+    public void saveDocument(String kind, String name, String json) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(json, "json");
+        String checked = DocumentStore.check(kind, name);
+        withMain("save " + kind + " '" + checked + "'", connection -> {
+            documentStore.save(connection, kind, checked, json, Instant.now());
+            checkpoint(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deleteDocument(String kind, String name) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        return withMain("delete " + kind + " '" + name + "'", connection -> {
+            boolean deleted = documentStore.delete(connection, kind, name);
+            checkpoint(connection);
+            return deleted;
         });
     }
 

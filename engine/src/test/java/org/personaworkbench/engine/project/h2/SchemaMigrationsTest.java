@@ -80,7 +80,7 @@ class SchemaMigrationsTest {
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
             rows.next();
-            assertEquals(6, rows.getInt(1));
+            assertEquals(7, rows.getInt(1));
         }
     }
 
@@ -123,7 +123,7 @@ class SchemaMigrationsTest {
                              + "(SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\")")) {
             rows.next();
             assertEquals(0, rows.getLong(1), "deleting a run deleted its assignments");
-            assertEquals(6, rows.getInt(2));
+            assertEquals(7, rows.getInt(2));
         }
     }
 
@@ -160,7 +160,7 @@ class SchemaMigrationsTest {
              ResultSet rows = connection.createStatement().executeQuery(
                      "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"")) {
             rows.next();
-            assertEquals(6, rows.getInt(1));
+            assertEquals(7, rows.getInt(1));
         }
     }
 
@@ -199,7 +199,38 @@ class SchemaMigrationsTest {
                              + "(SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\")")) {
             rows.next();
             assertEquals(0, rows.getLong(1), "deleting the run deleted its personas");
-            assertEquals(6, rows.getInt(2));
+            assertEquals(7, rows.getInt(2));
+        }
+    }
+
+    @Test
+    void fileAtSchemaVersion6GainsNamedDocumentsReplacedByNameIgnoringCase() throws Exception {
+        Path file = folder.resolve("v6.mv.db");
+        ConnectionFactory connections = ConnectionFactory.forFile(file, null, false);
+        try (Connection connection = connections.open()) {
+            new SchemaMigrations(file, connections, "6").migrate();
+            assertTrue(!SchemaMigrations.hasTable(connection, "DOCUMENTS"), "V6 only");
+        }
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            assertEquals(java.util.Map.of(), project.documents("experiment"), "V7 added an empty table");
+            project.saveDocument("experiment", " Checkout test ", "{\"v\":1}");
+            project.saveDocument("experiment", "CHECKOUT TEST", "{\"v\":2}");
+            project.saveDocument("experiment", "Banner", "{\"v\":3}");
+            project.saveDocument("evaluation", "Banner", "{\"other\":true}");
+            EngineException blank = assertThrows(EngineException.class,
+                    () -> project.saveDocument("experiment", "  ", "{}"));
+            assertTrue(blank.getMessage().contains("needs a name"), blank.getMessage());
+        }
+        try (Project project = service.open(file, ProjectOptions.plain())) {
+            assertEquals(List.of("Banner", "CHECKOUT TEST"), List.copyOf(project.documents("experiment").keySet()),
+                    "name order, the last save's spelling, one row per name ignoring case");
+            assertEquals(java.util.Optional.of("{\"v\":2}"), project.document("experiment", "checkout test"));
+            assertEquals(java.util.Optional.of("{\"other\":true}"), project.document("evaluation", "banner"));
+            assertTrue(project.deleteDocument("experiment", "banner"));
+            assertTrue(!project.deleteDocument("experiment", "banner"), "already gone");
+            assertEquals(java.util.Optional.empty(), project.document("experiment", "Banner"));
+            assertEquals(java.util.Optional.of("{\"other\":true}"), project.document("evaluation", "Banner"),
+                    "kinds are separate");
         }
     }
 
@@ -218,7 +249,7 @@ class SchemaMigrationsTest {
         EngineException error = assertThrows(EngineException.class, () -> service.open(file, ProjectOptions.plain()));
 
         assertEquals("The project " + file + " was written by a newer Persona Workbench (schema version 99; this "
-                + "version reads up to 6). Update Persona Workbench to open it.", error.getMessage());
+                + "version reads up to 7). Update Persona Workbench to open it.", error.getMessage());
         assertEquals(historyBefore, historyRows(connections), "nothing was migrated or recorded");
     }
 
