@@ -6,18 +6,17 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.common.HeaderCsv;
+import org.personaworkbench.engine.common.Progress;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Reads per-user experiment rows from a CSV with a header into {@link Arm}s (one per variant, in order of first
- * appearance). Conversions may be 0/1, true/false or yes/no; errors name the file, the line and the column.
+ * Reads per-user or aggregated experiment rows from a CSV with a header into {@link Arm}s (one per variant, in
+ * order of first appearance) through {@link ArmRows}, which project datasets use too. Conversions may be 0/1,
+ * true/false or yes/no; rows with an empty variant or chosen value are skipped; errors name the file, the line
+ * and the column.
  */
 public final class ExperimentFiles {
 
@@ -36,114 +35,53 @@ public final class ExperimentFiles {
         }
     }
 
-    private static final class Builder {
-        final String name;
-        long users;
-        long conversions;
-        final List<Boolean> converted = new ArrayList<>();
-        final DoubleList metric = new DoubleList();
-        final DoubleList covariate = new DoubleList();
-        final List<String> segment = new ArrayList<>();
-
-        Builder(String name) {
-            this.name = name;
-        }
-    }
-
-    private static final class DoubleList {
-        double[] values = new double[1024];
-        int size;
-
-        void add(double v) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
-        }
-    }
-
-    /** Reads the file; rows with an empty variant are skipped. */
+    /** Reads the file; rows with an empty variant or an empty chosen value are skipped. */
     public static List<Arm> read(Path file, Columns columns, CancellationToken cancel) {
-        Map<String, Builder> arms = new LinkedHashMap<>();
+        return read(file, columns, columns.segment() == null ? SegmentLabels.NONE
+                : SegmentLabels.column(columns.segment()), Progress.NONE, cancel).arms();
+    }
+
+    /**
+     * Reads per-user rows; the segment column's text goes through {@code labels} (a column's value or a joined
+     * persona or rule segment).
+     */
+    static ArmRows.Result read(Path file, Columns columns, SegmentLabels labels, Progress progress,
+                               CancellationToken cancel) {
+        return read(file, columns, labels, "--segment-col", progress, cancel);
+    }
+
+    /** {@code segmentOption} names the segment column's option in messages (the customer id for a join). */
+    static ArmRows.Result read(Path file, Columns columns, SegmentLabels labels, String segmentOption,
+                               Progress progress, CancellationToken cancel) {
+        ArmRows rows = ArmRows.perUser(columns, labels);
         try (CsvReader<CsvRecord> reader = HeaderCsv.open(file)) {
-            int variant = -1;
-            int conversion = -1;
-            int metric = -1;
-            int covariate = -1;
-            int segment = -1;
-            boolean header = true;
-            long n = 0;
+            int[] at = null;
             for (CsvRecord r : reader) {
-                if (header) {
-                    List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
-                    variant = HeaderCsv.column(file, names, columns.variant(), "--variant-col");
-                    conversion = columns.conversion() == null ? -1
-                            : HeaderCsv.column(file, names, columns.conversion(), "--conversion-col");
-                    metric = columns.metric() == null ? -1 : HeaderCsv.column(file, names, columns.metric(), "--metric-col");
-                    covariate = columns.covariate() == null ? -1
-                            : HeaderCsv.column(file, names, columns.covariate(), "--covariate-col");
-                    segment = columns.segment() == null ? -1
-                            : HeaderCsv.column(file, names, columns.segment(), "--segment-col");
-                    header = false;
+                if (at == null) {
+                    List<String> names = header(r);
+                    at = new int[] {HeaderCsv.column(file, names, columns.variant(), "--variant-col"),
+                            index(file, names, columns.conversion(), "--conversion-col"),
+                            index(file, names, columns.metric(), "--metric-col"),
+                            index(file, names, columns.covariate(), "--covariate-col"),
+                            index(file, names, columns.segment(), segmentOption)};
                     continue;
                 }
-                if ((++n & 0x3FFF) == 0) {
-                    cancel.throwIfCancelled();
-                }
+                tick(rows.rows(), progress, cancel);
                 long line = r.getStartingLineNumber();
-                String v = field(r, variant);
-                if (v.isEmpty()) {
-                    continue;
-                }
-                Builder b = arms.computeIfAbsent(v, Builder::new);
-                b.users++;
-                if (conversion >= 0) {
-                    boolean c = bool(file, line, columns.conversion(), field(r, conversion));
-                    b.converted.add(c);
-                    if (c) {
-                        b.conversions++;
-                    }
-                } else {
-                    b.converted.add(false);
-                }
-                if (metric >= 0) {
-                    b.metric.add(number(file, line, columns.metric(), field(r, metric)));
-                }
-                if (covariate >= 0) {
-                    b.covariate.add(number(file, line, columns.covariate(), field(r, covariate)));
-                }
-                if (segment >= 0) {
-                    String s = field(r, segment);
-                    b.segment.add(s.isEmpty() ? "(blank)" : s);
-                }
+                rows.user(field(r, at[0]), chosen(r, at[1]), chosen(r, at[2]), chosen(r, at[3]), chosen(r, at[4]),
+                        () -> file + ", line " + line);
             }
-            if (header) {
+            if (at == null) {
                 throw new EngineException("The file " + file + " is empty.");
             }
         } catch (CsvParseException e) {
-            throw new EngineException("The file " + file + " could not be read as CSV: " + e.getMessage()
-                    + ". Check that quotes are balanced.", e);
+            throw unreadable(file, e);
         } catch (IOException e) {
             throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
         }
-        List<Arm> out = new ArrayList<>();
-        for (Builder b : arms.values()) {
-            boolean[] converted = new boolean[b.converted.size()];
-            for (int i = 0; i < converted.length; i++) {
-                converted[i] = b.converted.get(i);
-            }
-            double[] m = columns.metric() == null ? null : b.metric.toArray();
-            double sum = m == null ? Double.NaN : java.util.Arrays.stream(m).sum();
-            double sumSq = m == null ? Double.NaN : java.util.Arrays.stream(m).map(x -> x * x).sum();
-            out.add(new Arm(b.name, b.users, b.conversions, sum, sumSq, m,
-                    columns.covariate() == null ? null : b.covariate.toArray(), converted,
-                    columns.segment() == null ? null : b.segment.toArray(String[]::new)));
-        }
-        return out;
+        progress.report(rows.rows(), rows.rows(), "Read " + String.format(java.util.Locale.ROOT, "%,d", rows.rows())
+                + " rows");
+        return rows.result();
     }
 
     /**
@@ -165,109 +103,67 @@ public final class ExperimentFiles {
 
     /** Reads aggregated rows (variant, users, conversions[, metric sum, metric sum of squares]). */
     public static List<Arm> readAggregated(Path file, AggregateColumns columns, CancellationToken cancel) {
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        Map<String, long[]> counts = new LinkedHashMap<>();
+        return readAggregated(file, columns, Progress.NONE, cancel).arms();
+    }
+
+    static ArmRows.Result readAggregated(Path file, AggregateColumns columns, Progress progress,
+                                         CancellationToken cancel) {
+        ArmRows rows = ArmRows.aggregated(columns);
         try (CsvReader<CsvRecord> reader = HeaderCsv.open(file)) {
-            int variant = -1;
-            int users = -1;
-            int conversions = -1;
-            int sum = -1;
-            int sumSq = -1;
-            boolean header = true;
+            int[] at = null;
             for (CsvRecord r : reader) {
-                if (header) {
-                    List<String> names = r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
-                    variant = HeaderCsv.column(file, names, columns.variant(), "--variant-col");
-                    users = HeaderCsv.column(file, names, columns.users(), "--users-col");
-                    conversions = HeaderCsv.column(file, names, columns.conversions(), "--conversion-col");
-                    sum = columns.metricSum() == null ? -1 : HeaderCsv.column(file, names, columns.metricSum(), "--metric-sum-col");
-                    sumSq = columns.metricSumSquares() == null ? -1
-                            : HeaderCsv.column(file, names, columns.metricSumSquares(), "--metric-sumsq-col");
-                    header = false;
+                if (at == null) {
+                    List<String> names = header(r);
+                    at = new int[] {HeaderCsv.column(file, names, columns.variant(), "--variant-col"),
+                            HeaderCsv.column(file, names, columns.users(), "--users-col"),
+                            HeaderCsv.column(file, names, columns.conversions(), "--conversion-col"),
+                            index(file, names, columns.metricSum(), "--metric-sum-col"),
+                            index(file, names, columns.metricSumSquares(), "--metric-sumsq-col")};
                     continue;
                 }
-                cancel.throwIfCancelled();
+                tick(rows.rows(), progress, cancel);
                 long line = r.getStartingLineNumber();
-                String v = field(r, variant);
-                if (v.isEmpty()) {
-                    continue;
-                }
-                long n = count(file, line, columns.users(), field(r, users));
-                long x = count(file, line, columns.conversions(), field(r, conversions));
-                if (x > n) {
-                    throw new EngineException(file + ", line " + line + ": " + x + " conversions out of " + n
-                            + " users is impossible.");
-                }
-                long[] c = counts.computeIfAbsent(v, k -> new long[2]);
-                c[0] = Math.addExact(c[0], n);
-                c[1] = Math.addExact(c[1], x);
-                double[] m = sums.computeIfAbsent(v, k -> new double[2]);
-                if (sum >= 0) {
-                    m[0] += number(file, line, columns.metricSum(), field(r, sum));
-                    m[1] += number(file, line, columns.metricSumSquares(), field(r, sumSq));
-                }
+                rows.aggregate(field(r, at[0]), field(r, at[1]), field(r, at[2]), chosen(r, at[3]), chosen(r, at[4]),
+                        () -> file + ", line " + line);
             }
-            if (header) {
+            if (at == null) {
                 throw new EngineException("The file " + file + " is empty.");
             }
         } catch (CsvParseException e) {
-            throw new EngineException("The file " + file + " could not be read as CSV: " + e.getMessage()
-                    + ". Check that quotes are balanced.", e);
+            throw unreadable(file, e);
         } catch (IOException e) {
             throw new EngineException("The file " + file + " could not be read: " + e.getMessage(), e);
         }
-        List<Arm> out = new ArrayList<>();
-        for (var e : counts.entrySet()) {
-            double[] m = sums.get(e.getKey());
-            out.add(columns.metricSum() == null ? Arm.counts(e.getKey(), e.getValue()[0], e.getValue()[1])
-                    : Arm.aggregated(e.getKey(), e.getValue()[0], e.getValue()[1], m[0], m[1]));
-        }
-        return out;
+        return rows.result();
     }
 
-    private static long count(Path file, long line, String column, String text) {
-        try {
-            long v = Long.parseLong(text.trim());
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new EngineException(file + ", line " + line + ", column '" + column + "': '" + text
-                    + "' is not a count (a whole number, 0 or more).");
+    /** Every few thousand rows: cancellation and a progress report (the total is unknown while reading). */
+    static void tick(long rows, Progress progress, CancellationToken cancel) {
+        if ((rows & 0x3FFF) == 0x3FFF) {
+            cancel.throwIfCancelled();
+            progress.report(rows + 1, -1, "Read " + String.format(java.util.Locale.ROOT, "%,d", rows + 1) + " rows");
         }
     }
 
-    static boolean bool(Path file, long line, String column, String text) {
-        switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "1", "1.0", "true", "yes", "y", "t" -> {
-                return true;
-            }
-            case "0", "0.0", "false", "no", "n", "f" -> {
-                return false;
-            }
-            default -> throw new EngineException(file + ", line " + line + ", column '" + column + "': '" + text
-                    + "' is not a conversion (use 0/1, true/false or yes/no).");
-        }
+    private static List<String> header(CsvRecord r) {
+        return r.getFields().stream().map(s -> s.trim().replace("\uFEFF", "")).toList();
     }
 
-    private static double number(Path file, long line, String column, String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new EngineException(file + ", line " + line + ", column '" + column + "': '" + text
-                    + "' is not a number.");
-        }
+    private static int index(Path file, List<String> names, String column, String option) {
+        return column == null ? -1 : HeaderCsv.column(file, names, column, option);
+    }
+
+    private static EngineException unreadable(Path file, CsvParseException e) {
+        return new EngineException("The file " + file + " could not be read as CSV: " + e.getMessage()
+                + ". Check that quotes are balanced.", e);
+    }
+
+    /** The cell of a chosen column (null when the column was not chosen). */
+    private static String chosen(CsvRecord r, int index) {
+        return index < 0 ? null : field(r, index);
     }
 
     private static String field(CsvRecord r, int index) {
         return index < r.getFieldCount() ? r.getField(index).trim() : "";
     }
-
-
-
 }

@@ -5,6 +5,8 @@ import org.personaworkbench.engine.common.Progress;
 import org.personaworkbench.engine.project.Project;
 
 import org.personaworkbench.engine.common.EngineException;
+import org.personaworkbench.engine.experiments.AbTestReport.VariantSummary;
+import org.personaworkbench.engine.experiments.ExperimentDefinition.BreakdownKind;
 import org.personaworkbench.engine.project.DatasetInfo;
 
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -98,18 +102,105 @@ public final class Experiments {
     /** At most this many distinct values are offered as variants. */
     public static final int MAX_VARIANTS = 50;
 
-    /** Reads the definition's dataset of {@code project} and reads the test out. */
+    /**
+     * Reads the definition's dataset of {@code project} and reads the test out.
+     *
+     * @throws EngineException          when the dataset, a column, the run or the rule is missing, or a value
+     *                                  cannot be read (the message names the row and column)
+     * @throws IllegalArgumentException when the control is not a variant or fewer than two variants remain
+     */
     public static ExperimentReadout analyse(Project project, ExperimentDefinition definition, Progress progress,
                                             CancellationToken cancel) {
-        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+        ExperimentDefinition d = ExperimentChecks.check(project, definition);
+        DatasetInfo info = ExperimentChecks.dataset(project, d.dataset());
+        SegmentLabels labels = SegmentLabels.of(project, d, cancel);
+        ArmRows rows = d.aggregated() ? ArmRows.aggregated(aggregateColumns(d))
+                : ArmRows.perUser(columns(d, labels), labels);
+        List<String> chosen = d.aggregated()
+                ? Arrays.asList(d.variantColumn(), d.usersColumn(), d.conversionColumn(), d.metricSumColumn(),
+                        d.metricSumSquaresColumn())
+                : Arrays.asList(d.variantColumn(), d.conversionColumn(), d.metricColumn(), d.covariateColumn(),
+                        labels.keyColumn());
+        int[] at = chosen.stream().mapToInt(c -> c == null ? -1 : ExperimentChecks.column(info, c, "column")).toArray();
+        String where = "The dataset '" + info.name() + "', row ";
+        project.query(info.name(), (connection, table, quoted) -> {
+            StringBuilder sql = new StringBuilder("SELECT ");
+            for (int i = 0; i < at.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append(at[i] < 0 ? "NULL" : quoted.get(at[i]));
+            }
+            sql.append(" FROM ").append(table);
+            try (Statement lazy = connection.createStatement()) {
+                lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try (PreparedStatement st = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                st.setFetchSize(10_000);
+                try (ResultSet r = st.executeQuery()) {
+                    long n = 0;
+                    while (r.next()) {
+                        if ((++n & 0x0FFF) == 0) {
+                            cancel.throwIfCancelled();
+                            progress.report(n, info.rows(), String.format(Locale.ROOT, "Read %,d of %,d rows", n,
+                                    info.rows()));
+                        }
+                        long row = n;
+                        String[] cell = new String[at.length];
+                        for (int i = 0; i < at.length; i++) {
+                            cell[i] = at[i] < 0 ? null : DatasetRows.text(r, i + 1);
+                        }
+                        if (d.aggregated()) {
+                            rows.aggregate(cell[0], cell[1], cell[2], cell[3], cell[4], () -> where + row);
+                        } else {
+                            rows.user(cell[0], cell[1], cell[2], cell[3], cell[4], () -> where + row);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        cancel.throwIfCancelled();
+        progress.report(info.rows(), info.rows(), String.format(Locale.ROOT, "Read %,d rows", rows.rows()));
+        return readout(d, rows.result(), labels);
     }
 
     /**
      * Reads a CSV file (the definition's {@code dataset} is ignored) and reads the test out; {@code project} (may be
      * null) is only used to join personas or a rule segment.
+     *
+     * @throws EngineException          when the file, a column, the run or the rule is missing, or a value cannot
+     *                                  be read (the message names the line and column)
+     * @throws IllegalArgumentException when the control is not a variant or fewer than two variants remain
      */
     public static ExperimentReadout analyseFile(Path csv, ExperimentDefinition definition, Project project,
                                                 Progress progress, CancellationToken cancel) {
-        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+        ExperimentChecks.shape(definition);
+        SegmentLabels labels = SegmentLabels.of(project, definition, cancel);
+        ArmRows.Result result = definition.aggregated()
+                ? ExperimentFiles.readAggregated(csv, aggregateColumns(definition), progress, cancel)
+                : ExperimentFiles.read(csv, columns(definition, labels), labels,
+                        definition.breakdown().kind() == BreakdownKind.COLUMN ? "--segment-col" : "--customer-col",
+                        progress, cancel);
+        return readout(definition, result, labels);
+    }
+
+    private static ExperimentFiles.Columns columns(ExperimentDefinition d, SegmentLabels labels) {
+        return new ExperimentFiles.Columns(d.variantColumn(), d.conversionColumn(), d.metricColumn(),
+                d.covariateColumn(), labels.keyColumn());
+    }
+
+    private static ExperimentFiles.AggregateColumns aggregateColumns(ExperimentDefinition d) {
+        return new ExperimentFiles.AggregateColumns(d.variantColumn(), d.usersColumn(), d.conversionColumn(),
+                d.metricSumColumn(), d.metricSumSquaresColumn());
+    }
+
+    private static ExperimentReadout readout(ExperimentDefinition d, ArmRows.Result rows, SegmentLabels labels) {
+        AbTestReport report = AbTest.analyse(rows.arms(), d.options());
+        VariantSummary control = report.variants().stream().filter(v -> v.name().equals(report.control()))
+                .findFirst().orElseThrow();
+        ExperimentReadout.Baseline baseline = new ExperimentReadout.Baseline(
+                d.hasConversion() ? control.rate() : Double.NaN,
+                control.sd() == null ? Double.NaN : control.sd(), control.users());
+        return new ExperimentReadout(d, report, Verdict.lines(report, d.hasConversion()), rows.rowsUsed(),
+                rows.rowsSkipped(), labels.description(), rows.unmatched(), baseline);
     }
 }

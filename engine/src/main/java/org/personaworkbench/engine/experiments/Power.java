@@ -4,7 +4,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Power and sample size for a two-arm conversion test with equal arms, two-sided α, by the unpooled normal
- * approximation n = (z_{1−α/2} + z_{power})² · (p₁(1−p₁) + p₂(1−p₂)) / δ² users per arm.
+ * approximation n = (z_{1−α/2} + z_{power})² · (p₁(1−p₁) + p₂(1−p₂)) / δ² users per arm, and for a metric's
+ * mean n = 2 (z_{1−α/2} + z_{power})² sd² / δ² (what statsmodels' NormalIndPower solves, ignoring the far tail).
  */
 public final class Power {
 
@@ -41,13 +42,33 @@ public final class Power {
         return hi;
     }
 
-    /** Users per arm to detect a difference {@code mde} in a metric's mean with standard deviation {@code sd}. */
+    /**
+     * Users per arm to detect a difference {@code mde} in a metric's mean with standard deviation {@code sd}
+     * (the same in both arms): n = 2 (z_{1−α/2} + z_{power})² sd² / δ², rounded up.
+     */
     public static long usersPerArmForMean(double sd, double mde, double alpha, double power) {
-        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+        if (!(sd > 0) || mde == 0 || !Double.isFinite(sd) || !Double.isFinite(mde)) {
+            throw new IllegalArgumentException("The standard deviation must be positive and the difference non-zero.");
+        }
+        double z = z(alpha, power);
+        return (long) Math.ceil(2 * z * z * sd * sd / (mde * mde));
     }
 
-    /** The smallest difference in a metric's mean detectable with {@code usersPerArm} users in each arm. */
+    /**
+     * The smallest difference in a metric's mean detectable with {@code usersPerArm} users in each arm, the
+     * inverse of {@link #usersPerArmForMean}: δ = (z_{1−α/2} + z_{power}) sd √(2 / n).
+     */
     public static double minimumDetectableMeanDifference(double sd, long usersPerArm, double alpha, double power) {
-        throw new UnsupportedOperationException("CONTRACT: issue 6 engine");
+        if (!(sd >= 0) || usersPerArm <= 0) {
+            throw new IllegalArgumentException("Need a standard deviation of 0 or more and at least one user per arm.");
+        }
+        return z(alpha, power) * sd * Math.sqrt(2.0 / usersPerArm);
+    }
+
+    private static double z(double alpha, double power) {
+        if (!(alpha > 0 && alpha < 1 && power > 0 && power < 1)) {
+            throw new IllegalArgumentException("α and power must lie strictly between 0 and 1.");
+        }
+        return Z.inverseSurvivalProbability(alpha / 2) + Z.inverseCumulativeProbability(power);
     }
 }

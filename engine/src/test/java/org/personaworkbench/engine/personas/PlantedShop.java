@@ -25,16 +25,16 @@ import java.util.Random;
  * optionally 4 a second lapsed low-spending group that differs from group 1 only in tenure (long-standing
  * customers in group 1, recent sign-ups in group 4).
  */
-final class PlantedShop {
+public final class PlantedShop {
 
     static final List<String> COLUMNS = List.of("recency_days", "frequency", "monetary", "average_order_value",
             "tenure_days", "share_home_decor", "share_kitchen");
 
-    final List<String> ids = new ArrayList<>();
+    public final List<String> ids = new ArrayList<>();
     final List<double[]> rows = new ArrayList<>();
-    final int[] labels;
+    public final int[] labels;
 
-    PlantedShop(int perGroup, boolean twinLapsedGroups, long seed) {
+    public PlantedShop(int perGroup, boolean twinLapsedGroups, long seed) {
         Random r = new Random(seed);
         int groups = twinLapsedGroups ? 5 : 4;
         labels = new int[perGroup * groups];
@@ -100,7 +100,7 @@ final class PlantedShop {
     }
 
     /** Saves the features as the RFM feature set "rfm" (categories "Home Decor", "Kitchen") and a run of the truth. */
-    void saveTo(Project project, String run) {
+    public void saveTo(Project project, String run) {
         if (project.featureSet("rfm").isEmpty()) {
             List<FeatureColumn> columns = new ArrayList<>();
             for (int c = 0; c < COLUMNS.size(); c++) {
