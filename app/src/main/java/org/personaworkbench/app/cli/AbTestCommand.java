@@ -1,17 +1,19 @@
 package org.personaworkbench.app.cli;
 
 import org.personaworkbench.engine.common.CancellationToken;
-import org.personaworkbench.engine.experiments.AbTest;
-import org.personaworkbench.engine.experiments.AbTestOptions;
+import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.experiments.AbTestReport;
 import org.personaworkbench.engine.experiments.AbTestReport.Comparison;
 import org.personaworkbench.engine.experiments.AbTestReport.Heterogeneity;
 import org.personaworkbench.engine.experiments.AbTestReport.SegmentLift;
 import org.personaworkbench.engine.experiments.AbTestReport.VariantSummary;
-import org.personaworkbench.engine.experiments.Arm;
-import org.personaworkbench.engine.experiments.ExperimentFiles;
-import org.personaworkbench.engine.experiments.Interval;
-import org.personaworkbench.engine.experiments.Power;
+import org.personaworkbench.engine.experiments.ExperimentDefinition;
+import org.personaworkbench.engine.experiments.ExperimentDefinition.Breakdown;
+import org.personaworkbench.engine.experiments.ExperimentDefinition.BreakdownKind;
+import org.personaworkbench.engine.experiments.ExperimentReadout;
+import org.personaworkbench.engine.experiments.Experiments;
+import org.personaworkbench.engine.experiments.ReadoutExport;
+import org.personaworkbench.engine.project.Project;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,26 +23,47 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/** {@code pwb abtest --csv FILE ...}: the readout of an A/B test from per-user rows. */
+import static org.personaworkbench.engine.experiments.Verdict.p;
+import static org.personaworkbench.engine.experiments.Verdict.percent;
+import static org.personaworkbench.engine.experiments.Verdict.points;
+
+/**
+ * {@code pwb abtest}: the readout of an A/B test from a CSV file or a project dataset (per-user or aggregated
+ * rows), optionally broken down by a column, the personas of a saved run or a rule segment, and saved in the
+ * project as a named experiment. The figures, words and JSON come from the engine's experiments package.
+ */
 @Command(name = "abtest", mixinStandardHelpOptions = true,
-        description = "Read out an A/B test from a CSV with one row per user: conversion rates, lifts, tests, "
-                + "Bayesian probability to beat control, sample-ratio check, metric tests and a segment breakdown.")
+        description = "Read out an A/B test from a CSV with one row per user (or a project dataset): conversion "
+                + "rates, lifts, tests, Bayesian probability to beat control, sample-ratio check, metric tests and a "
+                + "segment, persona or rule-segment breakdown.")
 final class AbTestCommand implements Callable<Integer> {
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "CSV with one row per user.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "CSV with one row per user.")
     Path csv;
 
-    @Option(names = "--variant-col", required = true, paramLabel = "C", description = "Column naming the variant.")
+    @Option(names = "--project", paramLabel = "P",
+            description = "The project (for --dataset, --experiment, --save and persona or rule breakdowns).")
+    Path project;
+
+    @Option(names = "--dataset", paramLabel = "D", description = "Read the rows from this project dataset.")
+    String dataset;
+
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "Read out the experiment saved in the project under this name.")
+    String experiment;
+
+    @Option(names = "--save", paramLabel = "NAME",
+            description = "Save this definition in the project (with --dataset) under this name.")
+    String save;
+
+    @Option(names = "--variant-col", paramLabel = "C", description = "Column naming the variant.")
     String variantCol;
 
-    @Option(names = "--control", required = true, paramLabel = "NAME", description = "The control variant.")
+    @Option(names = "--control", paramLabel = "NAME", description = "The control variant.")
     String control;
 
     @Option(names = "--conversion-col", paramLabel = "C", description = "Converted: 0/1, true/false or yes/no.")
@@ -55,6 +78,22 @@ final class AbTestCommand implements Callable<Integer> {
 
     @Option(names = "--segment-col", paramLabel = "C", description = "Break the conversion lift down by this column.")
     String segmentCol;
+
+    @Option(names = "--customer-col", paramLabel = "C",
+            description = "Customer id column, to join personas (--persona-run, --personas) or a rule (--rule).")
+    String customerCol;
+
+    @Option(names = "--persona-run", paramLabel = "RUN",
+            description = "Break the lift down by the personas of this saved segmentation run.")
+    String personaRun;
+
+    @Option(names = "--personas",
+            description = "Break the lift down by the personas of the newest run with personas.")
+    boolean personas;
+
+    @Option(names = "--rule", paramLabel = "NAME",
+            description = "Break the lift down by in / not in this saved rule segment (or rule text).")
+    String rule;
 
     @Option(names = "--expected-split", paramLabel = "W,W,...", split = ",",
             description = "Planned split in the variants' order of first appearance (default equal), e.g. 50,50.")
@@ -74,6 +113,11 @@ final class AbTestCommand implements Callable<Integer> {
     @Option(names = "--prior", paramLabel = "A,B", split = ",", description = "Beta prior of the rates (default 1,1).")
     double[] prior;
 
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "Also write the readout to FILE: JSON when it ends in .json, else a CSV with a row per "
+                    + "figure.")
+    Path export;
+
     @Mixin
     OutputOptions output;
 
@@ -82,191 +126,115 @@ final class AbTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (usersCol != null && conversionCol == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Aggregated rows (--users-col) need --conversion-col with the conversion counts.");
-        }
-        if (usersCol == null && conversionCol == null && metricCol == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Give --conversion-col, --metric-col or both.");
-        }
-        AbTestReport report;
-        List<Arm> arms;
+        ExperimentReadout readout;
         try {
-            arms = usersCol != null
-                    ? ExperimentFiles.readAggregated(csv, new ExperimentFiles.AggregateColumns(variantCol, usersCol,
-                            conversionCol, metricSumCol, metricSumSqCol), CancellationToken.create())
-                    : ExperimentFiles.read(csv, new ExperimentFiles.Columns(variantCol, conversionCol, metricCol,
-                            covariateCol, segmentCol), CancellationToken.create());
-            AbTestOptions options = AbTestOptions.defaults(control).withExpectedSplit(expectedSplit);
-            if (prior != null) {
-                if (prior.length != 2 || prior[0] <= 0 || prior[1] <= 0) {
-                    throw new IllegalArgumentException("--prior takes two positive numbers, e.g. 1,1.");
-                }
-                options = options.withPrior(prior[0], prior[1]);
+            if (experiment != null) {
+                readout = saved();
+            } else {
+                ExperimentDefinition definition = definition();
+                readout = project == null ? Experiments.analyseFile(csv, definition, null,
+                        new CliProgress(spec.commandLine().getErr(), output.json), CancellationToken.create())
+                        : withProject(p -> read(p, definition));
             }
-            report = AbTest.analyse(arms, options);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
+        }
+        if (export != null) {
+            ReadoutExport.write(readout, export);
         }
         PrintWriter out = spec.commandLine().getOut();
-        boolean conversion = conversionCol != null;
         if (output.json) {
-            out.println(Json.write(toJson(report, conversion)));
+            out.println(ReadoutExport.json(readout));
         } else {
-            text(out, report, conversion);
+            text(out, readout);
         }
         return 0;
     }
 
-    private static Double num(Double v) {
-        return v == null || !Double.isFinite(v) ? null : v;
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static double[] ci(Interval i) {
-        return i == null || !Double.isFinite(i.lo()) || !Double.isFinite(i.hi()) ? null : i.toArray();
+    /** The definition the options give (checked for combinations that cannot work). */
+    private ExperimentDefinition definition() {
+        if ((csv == null) == (dataset == null)) {
+            throw usage("Give --csv FILE, or --project P with --dataset D (or --experiment NAME).");
+        }
+        if (dataset != null && project == null) {
+            throw usage("--dataset needs --project.");
+        }
+        if (variantCol == null || control == null) {
+            throw usage("Give --variant-col and --control (or read a saved --experiment).");
+        }
+        if (usersCol != null && conversionCol == null) {
+            throw usage("Aggregated rows (--users-col) need --conversion-col with the conversion counts.");
+        }
+        if (usersCol == null && conversionCol == null && metricCol == null) {
+            throw usage("Give --conversion-col, --metric-col or both.");
+        }
+        int breakdowns = (segmentCol != null ? 1 : 0) + (personaRun != null || personas ? 1 : 0)
+                + (rule != null ? 1 : 0);
+        if (breakdowns > 1 || (personaRun != null && personas)) {
+            throw usage("Choose one breakdown: --segment-col, --persona-run/--personas or --rule.");
+        }
+        boolean join = personaRun != null || personas || rule != null;
+        if (join && (customerCol == null || project == null)) {
+            throw usage("A persona or rule breakdown needs --project and --customer-col to join on.");
+        }
+        if (save != null && dataset == null) {
+            throw usage("--save needs --project and --dataset: a saved experiment reads a project dataset.");
+        }
+        if (prior != null && (prior.length != 2 || prior[0] <= 0 || prior[1] <= 0)) {
+            throw usage("--prior takes two positive numbers, e.g. 1,1.");
+        }
+        Breakdown breakdown = segmentCol != null ? new Breakdown(BreakdownKind.COLUMN, segmentCol)
+                : personaRun != null || personas ? new Breakdown(BreakdownKind.PERSONAS, personaRun)
+                : rule != null ? new Breakdown(BreakdownKind.RULE, rule) : Breakdown.NONE;
+        return new ExperimentDefinition(save == null ? "abtest" : save, dataset, variantCol, control, conversionCol,
+                metricCol, covariateCol, customerCol, usersCol, metricSumCol, metricSumSqCol, breakdown,
+                expectedSplit, 0.95, prior == null ? 1 : prior[0], prior == null ? 1 : prior[1]);
     }
 
-    private static Map<String, Object> toJson(AbTestReport r, boolean conversion) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("control", r.control());
-        List<Map<String, Object>> variants = new ArrayList<>();
-        for (VariantSummary v : r.variants()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", v.name());
-            m.put("users", v.users());
-            m.put("conversions", conversion ? v.conversions() : null);
-            m.put("rate", conversion ? num(v.rate()) : null);
-            m.put("rate_ci", conversion ? ci(v.rateCi()) : null);
-            m.put("credible_interval", conversion ? ci(v.credibleInterval()) : null);
-            m.put("mean", num(v.mean()));
-            m.put("mean_ci", ci(v.meanCi()));
-            m.put("sd", num(v.sd()));
-            variants.add(m);
+    private ExperimentReadout read(Project p, ExperimentDefinition definition) {
+        ExperimentDefinition d = definition;
+        if (save != null) {
+            d = Experiments.save(p, definition);
+            spec.commandLine().getErr().println("Saved experiment '" + d.name() + "' in " + p.file() + ".");
         }
-        doc.put("variants", variants);
-        List<Map<String, Object>> comparisons = new ArrayList<>();
-        for (Comparison c : r.comparisons()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("variant", c.variant());
-            m.put("control", c.control());
-            m.put("abs_lift", conversion ? num(c.absLift()) : null);
-            m.put("abs_lift_ci", conversion ? ci(c.absLiftCi()) : null);
-            m.put("rel_lift", conversion ? num(c.relLift()) : null);
-            m.put("rel_lift_ci", conversion ? ci(c.relLiftCi()) : null);
-            m.put("z", conversion ? num(c.z()) : null);
-            m.put("z_p", conversion ? num(c.zP()) : null);
-            m.put("holm_p", conversion ? num(c.holmP()) : null);
-            m.put("bh_p", conversion ? num(c.bhP()) : null);
-            m.put("chi2", conversion ? num(c.chi2()) : null);
-            m.put("chi2_p", conversion ? num(c.chi2P()) : null);
-            m.put("chi2_yates", conversion ? num(c.chi2Yates()) : null);
-            m.put("chi2_yates_p", conversion ? num(c.chi2YatesP()) : null);
-            m.put("fisher_p", conversion ? num(c.fisherP()) : null);
-            m.put("mean_diff", num(c.meanDiff()));
-            m.put("mean_diff_ci", ci(c.meanDiffCi()));
-            m.put("welch_t", num(c.welchT()));
-            m.put("welch_df", num(c.welchDf()));
-            m.put("welch_p", num(c.welchP()));
-            m.put("mann_whitney_u", num(c.mannWhitneyU()));
-            m.put("mann_whitney_p", num(c.mannWhitneyP()));
-            m.put("metric_prob_beat_control", num(c.metricProbBeatControl()));
-            m.put("prob_beat_control", conversion ? num(c.probBeatControl()) : null);
-            m.put("prob_method", conversion ? c.probMethod() : null);
-            m.put("expected_loss", conversion ? num(c.expectedLoss()) : null);
-            if (c.cuped() == null) {
-                m.put("cuped", null);
-            } else {
-                Map<String, Object> cu = new LinkedHashMap<>();
-                cu.put("theta", num(c.cuped().theta()));
-                cu.put("mean_diff", num(c.cuped().meanDiff()));
-                cu.put("mean_diff_ci", ci(c.cuped().meanDiffCi()));
-                cu.put("p", num(c.cuped().p()));
-                cu.put("variance_reduction", num(c.cuped().varianceReduction()));
-                m.put("cuped", cu);
-            }
-            comparisons.add(m);
-        }
-        doc.put("comparisons", comparisons);
-        Map<String, Object> srm = new LinkedHashMap<>();
-        srm.put("chi2", num(r.srm().chi2()));
-        srm.put("p", num(r.srm().p()));
-        srm.put("mismatch", r.srm().mismatch());
-        srm.put("threshold", AbTestOptions.SRM_THRESHOLD);
-        srm.put("expected_split", r.srm().expectedSplit());
-        doc.put("srm", srm);
-        List<Map<String, Object>> breakdown = new ArrayList<>();
-        for (SegmentLift s : r.breakdown()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("segment", s.segment());
-            m.put("variant", s.variant());
-            m.put("control", s.control());
-            m.put("variant_users", s.variantUsers());
-            m.put("control_users", s.controlUsers());
-            m.put("variant_rate", num(s.variantRate()));
-            m.put("control_rate", num(s.controlRate()));
-            m.put("abs_lift", num(s.absLift()));
-            m.put("abs_lift_ci", ci(s.absLiftCi()));
-            m.put("rel_lift", num(s.relLift()));
-            m.put("z_p", num(s.zP()));
-            m.put("bh_p", num(s.bhP()));
-            m.put("too_small", s.tooSmall());
-            breakdown.add(m);
-        }
-        doc.put("breakdown", conversion ? breakdown : List.of());
-        List<Map<String, Object>> het = new ArrayList<>();
-        for (Heterogeneity h : r.heterogeneity()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("variant", h.variant());
-            m.put("q", num(h.q()));
-            m.put("df", h.df());
-            m.put("p", num(h.p()));
-            m.put("i_squared", num(h.iSquared()));
-            het.add(m);
-        }
-        doc.put("heterogeneity", conversion ? het : List.of());
-        doc.put("power", conversion ? power(r) : null);
-        return doc;
+        CliProgress progress = new CliProgress(spec.commandLine().getErr(), output.json);
+        return csv != null ? Experiments.analyseFile(csv, d, p, progress, CancellationToken.create())
+                : Experiments.analyse(p, d, progress, CancellationToken.create());
     }
 
-    private static Map<String, Object> power(AbTestReport r) {
-        VariantSummary c = r.variants().stream().filter(v -> v.name().equals(r.control())).findFirst().orElseThrow();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("baseline", num(c.rate()));
-        m.put("alpha", 0.05);
-        m.put("power", 0.8);
-        m.put("users_per_arm", c.users());
-        boolean usable = c.rate() > 0 && c.rate() < 1 && c.users() > 0;
-        m.put("mde", usable ? num(Power.minimumDetectableEffect(c.rate(), c.users(), 0.05, 0.8)) : null);
-        return m;
-    }
-
-    private static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.1f", fraction * 100);
-    }
-
-    private static String points(double fraction) {
-        return String.format(Locale.ROOT, "%.2f", fraction * 100);
-    }
-
-    private static String p(double p) {
-        if (p < 0.0001) {
-            return "< 0.0001";
+    private ExperimentReadout saved() {
+        if (project == null) {
+            throw usage("--experiment needs --project.");
         }
-        return "= " + String.format(Locale.ROOT, p < 0.01 ? "%.2g" : "%.2f", p);
+        if (csv != null || dataset != null || save != null) {
+            throw usage("--experiment reads the saved definition; leave out --csv, --dataset and --save.");
+        }
+        return withProject(p -> {
+            ExperimentDefinition d = Experiments.saved(p, experiment).orElseThrow(() -> new EngineException(
+                    "The project has no saved experiment named '" + experiment + "'" + (Experiments.saved(p).isEmpty()
+                            ? "; it has none. Save one with --save NAME."
+                            : ". Saved: " + Experiments.saved(p).stream().map(ExperimentDefinition::name)
+                                    .collect(Collectors.joining(", ")) + ".")));
+            return Experiments.analyse(p, d, new CliProgress(spec.commandLine().getErr(), output.json),
+                    CancellationToken.create());
+        });
     }
 
-    private static void text(PrintWriter out, AbTestReport r, boolean conversion) {
-        String srmWords = r.srm().mismatch()
-                ? "SAMPLE-RATIO MISMATCH (p " + p(r.srm().p()) + "): the assignment looks broken; do not trust "
-                        + "the figures below before finding out why"
-                : "no sample-ratio mismatch (p " + p(r.srm().p()) + ")";
-        if (r.srm().mismatch()) {
-            out.println("WARNING: " + srmWords + ".");
-        }
-        for (Comparison c : r.comparisons()) {
-            out.println(verdict(c, conversion, srmWords) + ".");
-        }
+    private ExperimentReadout withProject(java.util.function.Function<Project, ExperimentReadout> work) {
+        ProjectArgs args = new ProjectArgs();
+        args.project = project;
+        return args.read(work);
+    }
+
+    private static void text(PrintWriter out, ExperimentReadout readout) {
+        AbTestReport r = readout.report();
+        boolean conversion = readout.conversion();
+        readout.verdict().forEach(out::println);
+
         out.println();
         out.printf("%-12s %10s %11s %8s %19s %12s %23s%n", "VARIANT", "USERS", "CONVERSIONS", "RATE %",
                 "95% CI (Wilson) %", "MEAN", "95% CI");
@@ -285,8 +253,8 @@ final class AbTestCommand implements Callable<Integer> {
             if (conversion) {
                 out.printf(Locale.ROOT, "  lift %s points (95%% CI %s to %s); relative %s%n", points(c.absLift()),
                         points(c.absLiftCi().lo()), points(c.absLiftCi().hi()),
-                        c.relLift() == null ? "n/a" : pct(c.relLift()) + "% (95% CI " + pct(c.relLiftCi().lo())
-                                + "% to " + pct(c.relLiftCi().hi()) + "%)");
+                        c.relLift() == null ? "n/a" : percent(c.relLift()) + "% (95% CI " + percent(c.relLiftCi().lo())
+                                + "% to " + percent(c.relLiftCi().hi()) + "%)");
                 out.printf(Locale.ROOT, "  z-test p %s (Holm %s, BH %s); chi-square p %s, with Yates p %s%s%n",
                         p(c.zP()), p(c.holmP()), p(c.bhP()), c.chi2P() == null ? "n/a" : p(c.chi2P()),
                         c.chi2YatesP() == null ? "n/a" : p(c.chi2YatesP()),
@@ -327,25 +295,14 @@ final class AbTestCommand implements Callable<Integer> {
                         h.variant(), h.q(), h.df(), p(h.p()), h.iSquared() * 100);
             }
         }
-    }
-
-    private static String verdict(Comparison c, boolean conversion, String srmWords) {
-        if (!conversion) {
-            String dir = c.meanDiff() >= 0 ? "higher" : "lower";
-            return String.format(Locale.ROOT, "Variant %s's mean is %.4g %s than %s's%s; Welch p %s; %s",
-                    c.variant(), Math.abs(c.meanDiff()), dir, c.control(),
-                    c.meanDiffCi() == null ? "" : String.format(Locale.ROOT, "; 95%% CI %.4g to %.4g",
-                            c.meanDiffCi().lo(), c.meanDiffCi().hi()),
-                    c.welchP() == null ? "n/a" : p(c.welchP()), srmWords);
+        if (readout.breakdownLabel() != null && readout.unmatchedUsers() > 0) {
+            out.printf(Locale.ROOT, "%nBreakdown by %s: %,d users matched no %s.%n", readout.breakdownLabel(),
+                    readout.unmatchedUsers(), readout.breakdownLabel().startsWith("persona") ? "persona"
+                            : "rule member");
         }
-        String dir = c.absLift() >= 0 ? "better" : "worse";
-        String rel = c.relLift() == null ? "" : " (" + pct(Math.abs(c.relLift())) + "%)";
-        double prob = c.probBeatControl() * 100;
-        String probText = prob > 99.9 ? "more than 99.9" : prob < 0.1 ? String.format(Locale.ROOT, "%.2g", prob)
-                : String.format(Locale.ROOT, "%.1f", prob).replaceAll("\\.0$", "");
-        return String.format(Locale.ROOT, "Variant %s converts %s points%s %s than %s; 95%% CI %s to %s points; "
-                        + "p %s; %s%% probability %s is better; %s", c.variant(), points(Math.abs(c.absLift())), rel,
-                dir, c.control(), points(c.absLiftCi().lo()), points(c.absLiftCi().hi()), p(c.zP()), probText,
-                c.variant(), srmWords);
+        if (readout.rowsSkipped() > 0) {
+            out.printf(Locale.ROOT, "%nRead %,d rows; skipped %,d with an empty variant or value.%n",
+                    readout.rowsRead(), readout.rowsSkipped());
+        }
     }
 }

@@ -7,14 +7,24 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.personaworkbench.app.cli.CliRun.pwb;
 
-/** {@code pwb abtest} on a small file whose counts are known by hand (A 3/12, B 0/12, yes/no conversions). */
+/**
+ * {@code pwb abtest} on a small file whose counts are known by hand (A 3/12, B 0/12, yes/no conversions), and on
+ * the CLI-made shop (customers C5000…C5059 in three planted groups of 20, a saved k = 3 run "first" with personas)
+ * with an experiment of all 60 customers plus 6 unknown ids.
+ */
 class AbTestCommandTest {
 
     @TempDir
@@ -96,5 +106,168 @@ class AbTestCommandTest {
                 "--conversion-col", "bought");
         assertEquals(2, run.code());
         assertTrue(run.err().contains("The control 'C' is not a variant"), run.err());
+    }
+
+    @Test
+    void cookieCatsTextVerdictStaysTheSame() {
+        Optional<Path> file = shared("data/cookie-cats-ab-test/cookie_cats.csv");
+        assumeTrue(file.isPresent(), "../shared/data/cookie-cats-ab-test not present");
+        CliRun run = pwb("abtest", "--csv", file.get().toString(), "--variant-col", "version", "--control",
+                "gate_30", "--conversion-col", "retention_7");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("Variant gate_40 converts 0.82 points (4.3%) worse than gate_30; 95% CI -1.33 to -0.31 points; "
+                + "p = 0.0016; 0.078% probability gate_40 is better; no sample-ratio mismatch (p = 0.0086).",
+                run.out().lines().findFirst().orElseThrow());
+    }
+
+    private static Optional<Path> shared(String relative) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path f = d.resolveSibling("shared").resolve(relative);
+            if (Files.isReadable(f)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The shop with run "first" and its personas, and the experiment imported as dataset "exp". */
+    private Path shop() throws IOException {
+        Path project = ShopProject.create(dir, c -> "C" + (5000 + c));
+        CliRun fit = pwb("segment", "fit", project.toString(), "--features", "rfm", "--columns",
+                "recency_days,frequency,monetary", "--k", "3", "--name", "first", "--json");
+        assertEquals(0, fit.code(), fit.err());
+        assertEquals(0, pwb("personas", project.toString(), "--segmentation", "first", "--json").code());
+        CliRun imported = pwb("import", project.toString(), "--csv", experiment().toString(), "--name", "exp");
+        assertEquals(0, imported.code(), imported.err());
+        return project;
+    }
+
+    /** Customer c is in arm A when c is even; converts when c % 5 == 0 (A) or c % 4 == 0 (B); spend c / 4. */
+    private Path experiment() throws IOException {
+        StringBuilder csv = new StringBuilder("customer,arm,bought,spend\n");
+        for (int c = 0; c < 66; c++) {
+            String id = c < 60 ? "C" + (5000 + c) : "Z" + c;
+            boolean a = c % 2 == 0;
+            csv.append(id).append(',').append(a ? "A" : "B").append(',')
+                    .append((a ? c % 5 == 0 : c % 4 == 0) ? "yes" : "no").append(',').append(c / 4.0).append('\n');
+        }
+        Path f = dir.resolve("exp.csv");
+        Files.writeString(f, csv);
+        return f;
+    }
+
+    @Test
+    void personaBreakdownOfADatasetGroupsUsersByPersonaAndCountsTheUnmatched() throws IOException {
+        Path project = shop();
+        JsonNode personas = pwb("personas", project.toString(), "--segmentation", "first", "--json").json()
+                .get("personas");
+
+        CliRun run = pwb("abtest", "--project", project.toString(), "--dataset", "exp", "--variant-col", "arm",
+                "--control", "A", "--conversion-col", "bought", "--customer-col", "customer", "--persona-run",
+                "FIRST", "--json");
+
+        assertEquals(0, run.code(), run.err());
+        JsonNode doc = run.json();
+        Map<String, Long> users = new HashMap<>();
+        for (JsonNode s : doc.get("breakdown")) {
+            users.put(s.get("segment").asText(), s.get("variant_users").asLong() + s.get("control_users").asLong());
+        }
+        Map<String, Long> expected = new HashMap<>();
+        for (JsonNode p : personas) {
+            expected.put(p.get("name").asText(), 20L);
+        }
+        expected.put("not in run", 6L);
+        assertEquals(expected, users, "three planted groups of 20 and the 6 unknown ids");
+        assertEquals(6, doc.get("unmatched_users").asLong());
+        assertEquals(66, doc.get("rows_read").asLong());
+        assertEquals("persona (run first)", doc.get("breakdown_label").asText());
+    }
+
+    @Test
+    void csvAndDatasetOfTheSameRowsPrintTheIdenticalJson() throws IOException {
+        Path project = shop();
+        String[] common = {"--variant-col", "arm", "--control", "A", "--conversion-col", "bought", "--metric-col",
+                "spend", "--customer-col", "customer", "--personas", "--json"};
+
+        CliRun fromFile = pwb(concat(new String[] {"abtest", "--csv", dir.resolve("exp.csv").toString(), "--project",
+                project.toString()}, common));
+        CliRun fromDataset = pwb(concat(new String[] {"abtest", "--project", project.toString(), "--dataset", "exp"},
+                common));
+
+        assertEquals(0, fromFile.code(), fromFile.err());
+        assertEquals(0, fromDataset.code(), fromDataset.err());
+        assertEquals(fromFile.out(), fromDataset.out());
+        assertEquals(4, fromDataset.json().get("breakdown").size(), "three personas and 'not in run'");
+    }
+
+    @Test
+    void aSavedExperimentReadsBackTheSameReadout() throws IOException {
+        Path project = shop();
+        CliRun saved = pwb("abtest", "--project", project.toString(), "--dataset", "exp", "--variant-col", "arm",
+                "--control", "A", "--conversion-col", "bought", "--customer-col", "customer", "--rule",
+                "frequency >= 12", "--save", "Spring test", "--json");
+        assertEquals(0, saved.code(), saved.err());
+        assertTrue(saved.err().contains("Saved experiment 'Spring test'"), saved.err());
+
+        CliRun again = pwb("abtest", "--project", project.toString(), "--experiment", "spring TEST", "--json");
+
+        assertEquals(0, again.code(), again.err());
+        assertEquals(saved.out(), again.out());
+        Set<String> segments = new HashSet<>();
+        Map<String, Long> users = new HashMap<>();
+        for (JsonNode s : again.json().get("breakdown")) {
+            segments.add(s.get("segment").asText());
+            users.put(s.get("segment").asText(), s.get("variant_users").asLong() + s.get("control_users").asLong());
+        }
+        assertEquals(Set.of("in frequency >= 12", "not in frequency >= 12"), segments);
+        assertEquals(20, users.get("in frequency >= 12"), "the 20 customers with 12 orders");
+        assertEquals(46, users.get("not in frequency >= 12"));
+    }
+
+    @Test
+    void aMissingColumnOrExperimentIsOneClearLine() throws IOException {
+        Path project = shop();
+
+        CliRun column = pwb("abtest", "--project", project.toString(), "--dataset", "exp", "--variant-col", "arm",
+                "--control", "A", "--conversion-col", "convrted");
+        CliRun experiment = pwb("abtest", "--project", project.toString(), "--experiment", "nope");
+        CliRun dataset = pwb("abtest", "--project", project.toString(), "--dataset", "expt", "--variant-col", "arm",
+                "--control", "A", "--conversion-col", "bought");
+
+        assertEquals(1, column.code());
+        assertEquals("error: The dataset 'exp' has no column 'convrted' (the conversion column). Its columns: "
+                + "customer, arm, bought, spend.", column.err().strip());
+        assertEquals(1, experiment.code());
+        assertEquals("error: The project has no saved experiment named 'nope'; it has none. Save one with --save "
+                + "NAME.", experiment.err().strip());
+        assertEquals(1, dataset.code());
+        assertTrue(dataset.err().startsWith("error: The project has no dataset named 'expt'. Its datasets: "),
+                dataset.err());
+        assertFalse(column.err().contains("Exception") || dataset.err().contains("\tat "), dataset.err());
+    }
+
+    @Test
+    void aJoinWithoutAProjectIsAUsageMistake() throws IOException {
+        CliRun run = pwb("abtest", "--csv", file().toString(), "--variant-col", "group", "--control", "A",
+                "--conversion-col", "bought", "--customer-col", "group", "--personas");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("needs --project and --customer-col"), run.err());
+    }
+
+    @Test
+    void exportWritesTheCsvTableBesideTheOutput() throws IOException {
+        Path out = dir.resolve("readout.csv");
+        CliRun run = pwb("abtest", "--csv", file().toString(), "--variant-col", "group", "--control", "A",
+                "--conversion-col", "bought", "--export", out.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("section,variant,control,segment,figure,value,ci_lo,ci_hi", lines.getFirst());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("comparison,B,A,,abs_lift,-0.25,")), lines.toString());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
