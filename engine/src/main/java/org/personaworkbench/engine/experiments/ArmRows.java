@@ -39,7 +39,7 @@ final class ArmRows {
 
     /** Rows of users, conversions and metric sums, added up per variant. */
     static ArmRows aggregated(ExperimentFiles.AggregateColumns columns) {
-        return new ArmRows(null, SegmentLabels.NONE, columns);
+        return new ArmRows(null, SegmentLabels.none(), columns);
     }
 
     /** The arms read, how many rows went into them and how many were skipped. */

@@ -37,7 +37,7 @@ public final class ExperimentFiles {
 
     /** Reads the file; rows with an empty variant or an empty chosen value are skipped. */
     public static List<Arm> read(Path file, Columns columns, CancellationToken cancel) {
-        return read(file, columns, columns.segment() == null ? SegmentLabels.NONE
+        return read(file, columns, columns.segment() == null ? SegmentLabels.none()
                 : SegmentLabels.column(columns.segment()), Progress.NONE, cancel).arms();
     }
 

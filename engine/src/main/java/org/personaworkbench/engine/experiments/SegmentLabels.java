@@ -11,10 +11,8 @@ import org.personaworkbench.engine.rules.RuleSegments;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +26,6 @@ final class SegmentLabels {
     /** Users of a persona run's breakdown who are in no segment of the run. */
     static final String NOT_IN_RUN = "not in run";
 
-    /** No breakdown. */
-    static final SegmentLabels NONE = new SegmentLabels(null, null, null, null);
 
     private final String keyColumn;
     private final String description;
@@ -48,7 +44,7 @@ final class SegmentLabels {
     static SegmentLabels of(Project project, ExperimentDefinition d, CancellationToken cancel) {
         BreakdownKind kind = d.breakdown().kind();
         if (kind == BreakdownKind.NONE || d.aggregated()) {
-            return NONE;
+            return none();
         }
         if (kind == BreakdownKind.COLUMN) {
             return column(d.breakdown().source());
@@ -80,6 +76,11 @@ final class SegmentLabels {
             byId.put(key(id), "in " + rule);
         }
         return new SegmentLabels(d.customerColumn(), "rule segment " + rule, byId, "not in " + rule);
+    }
+
+    /** No breakdown (a fresh instance: the unmatched count is per read). */
+    static SegmentLabels none() {
+        return new SegmentLabels(null, null, null, null);
     }
 
     /** A column's values as the labels ("(blank)" for empty cells). */
@@ -127,10 +128,9 @@ final class SegmentLabels {
         if (named != null) {
             return project.segmentationRun(named).orElseThrow().name();
         }
-        Set<String> seen = new HashSet<>();
         return project.segmentationRuns().stream()
                 .sorted(Comparator.comparing(SegmentationRunInfo::createdAt).reversed())
-                .filter(r -> seen.add(r.name()) && !Personas.names(project, r.name()).isEmpty())
+                .filter(r -> !Personas.names(project, r.name()).isEmpty())
                 .map(SegmentationRunInfo::name).findFirst()
                 .orElseThrow(() -> new EngineException("No segmentation run of this project has personas yet. Name "
                         + "the run to break down by, or open its personas once so they are drafted."));
