@@ -8,9 +8,10 @@ Usage: /usr/bin/python3 make_subset.py [FULL_CSV_GZ] [OUT_DIR]
 Writes
   transactions.csv.gz  every invoice line of 1,000 customers drawn with a fixed seed from the 4,372 customers
                        with an id (rows without a CustomerID are left out; CustomerID is written as an integer).
-  ab_test.csv          a SIMULATED A/B test on those customers: variant assigned at random (fixed seed), with the
-                       customers' REAL purchases: pre_revenue before 2011-09-01, converted / revenue from
-                       2011-09-01 on. Nothing was changed for the "treatment" group, so the right readout is
+  ab_test.csv          a SIMULATED A/B test on those customers with their REAL purchases: pre_revenue before
+                       2011-09-01, converted / revenue from 2011-09-01 on. Variants come from matched-pair
+                       randomisation (customers sorted by pre_revenue, each consecutive pair split at random with a
+                       fixed seed). Nothing was changed for the "treatment" group, so the right readout is
                        "no difference" (an A/A test).
 The gzip is written with mtime 0 so the same input gives the same bytes.
 """
@@ -63,11 +64,19 @@ with open(os.path.join(out_dir, "transactions.csv.gz"), "wb") as raw:
         gz.write(buffer.getvalue().encode("utf-8"))
 
 assign = random.Random(SEED + 1)
+by_pre = sorted(chosen, key=lambda c: (round(pre[c], 2), int(c)))
+variants = {}
+for i in range(0, len(by_pre), 2):
+    pair = by_pre[i:i + 2]
+    first = "treatment" if assign.random() < 0.5 else "control"
+    variants[pair[0]] = first
+    if len(pair) > 1:
+        variants[pair[1]] = "control" if first == "treatment" else "treatment"
 with open(os.path.join(out_dir, "ab_test.csv"), "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["customer_id", "variant", "converted", "revenue", "pre_revenue"])
     for c in sorted(chosen, key=int):
-        variant = "treatment" if assign.random() < 0.5 else "control"
+        variant = variants[c]
         revenue = max(0.0, post[c])
         w.writerow([c, variant, 1 if revenue > 0 else 0, f"{revenue:.2f}", f"{max(0.0, pre[c]):.2f}"])
 print(f"{len(chosen)} customers written to {out_dir}", file=sys.stderr)

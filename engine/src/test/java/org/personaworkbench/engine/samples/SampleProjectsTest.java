@@ -107,7 +107,8 @@ class SampleProjectsTest {
             assertEquals(2, evaluation.size());
             double popularity = evaluation.get(0).get("metrics").get("ndcg").asDouble();
             double knn = evaluation.get(1).get("metrics").get("ndcg").asDouble();
-            assertTrue(popularity > 0 && knn > popularity, popularity + " vs " + knn);
+            // a random top-10 of 144 items would score about 0.07; taste follows the planted groups' categories
+            assertTrue(popularity > 0.25 && knn > 0.25, popularity + " vs " + knn);
 
             ExperimentDefinition experiment = Experiments.saved(p, "Free-shipping banner").orElseThrow();
             assertEquals("ab_test", experiment.dataset());
