@@ -105,12 +105,15 @@ public final class WelcomeView {
             Label description = new Label(entry.sample().description());
             description.getStyleClass().addAll("text-muted", "text-small");
             description.setWrapText(true);
+            description.setMinHeight(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, titleLine, description);
             text.setMinWidth(0);
+            text.setPrefWidth(400); // a modest preferred width, so the description wraps to two lines, not one long one
             HBox.setHgrow(text, Priority.ALWAYS);
             Button rebuild = new Button(tr("welcome.sample.rebuild"), Icons.icon(Feather.REFRESH_CW));
             rebuild.setId("rebuildSample-" + name);
             rebuild.getStyleClass().addAll("flat", "small");
+            rebuild.setMinWidth(Region.USE_PREF_SIZE);
             rebuild.setTooltip(new Tooltip(tr("welcome.sample.rebuildTip")));
             rebuild.setVisible(entry.built());
             rebuild.setManaged(entry.built());
