@@ -65,6 +65,19 @@ public final class SampleProjects {
         return List.copyOf(out);
     }
 
+    /**
+     * The attribution a packaged sample's data requires (its {@code ATTRIBUTION.txt}, for the About dialog), or
+     * empty when its data needs none (generated data).
+     */
+    public static java.util.Optional<String> attribution(String name) {
+        try (InputStream in = SampleProjects.class.getResourceAsStream(RESOURCE_ROOT + name + "/ATTRIBUTION.txt")) {
+            return in == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new EngineException("Cannot read the attribution of sample '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Builds a packaged sample; see {@link #build(String, Path, Path, Progress, CancellationToken)}. */
     public static Path build(String name, Path out, Progress progress, CancellationToken cancel) {
         return build(name, null, out, progress, cancel);

@@ -66,6 +66,14 @@ class SampleProjectsTest {
     }
 
     @Test
+    void onlineRetailCarriesItsCcByAttributionAndTheDemoShopNeedsNone() {
+        String text = SampleProjects.attribution("online-retail").orElseThrow();
+        assertTrue(text.contains("Daqing Chen") && text.contains("CC BY 4.0") && text.contains("10.24432/C5BW33"),
+                text);
+        assertTrue(SampleProjects.attribution("demo-shop").isEmpty());
+    }
+
+    @Test
     void demoShopRunRecoversThePlantedGroups() {
         Map<String, DemoShopGenerator.Group> truth = DemoShopGenerator.write(dir.resolve("truth"),
                 DemoShopGenerator.SEED, CancellationToken.create()).plantedGroups();
