@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "pwb", mixinStandardHelpOptions = true, versionProvider = PwbCommand.Version.class,
         description = "Persona Workbench: from raw customer data to named personas.",
         subcommands = {NewCommand.class, ImportCommand.class, DatasetsCommand.class, ProfileCommand.class, LogCommand.class, FeaturesCommand.class, SegmentCommand.class, ExportCommand.class, RuleCommand.class, PersonasCommand.class, GuiCommand.class,
-                RecommendCommand.class, AbTestCommand.class,
+                RecommendCommand.class, AbTestCommand.class, SampleCommand.class,
                 BenchImportCommand.class, BenchSegmentCommand.class, BenchRecommendCommand.class, CommandLine.HelpCommand.class})
 public final class PwbCommand implements Runnable {
 

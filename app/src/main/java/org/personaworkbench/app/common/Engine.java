@@ -374,4 +374,19 @@ public interface Engine {
             this(info, assignments, SegmentationRuns.readOptions(info), SegmentationRuns.readColumns(info));
         }
     }
+
+    // ---- Sample projects (issue 7). Defaults: no samples, so test doubles of other steps need not offer any. ----
+
+    /** The sample projects shipped with the app. */
+    default List<org.personaworkbench.engine.samples.SampleProjects.Sample> samples() {
+        return List.of();
+    }
+
+    /**
+     * Builds a sample into the new project file {@code out} and returns the file; a failed or cancelled build
+     * leaves no file behind.
+     */
+    default Path buildSample(String name, Path out, Progress progress, CancellationToken cancel) {
+        throw new UnsupportedOperationException("samples");
+    }
 }

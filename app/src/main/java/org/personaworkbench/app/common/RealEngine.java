@@ -473,4 +473,14 @@ public final class RealEngine implements Engine {
         }
         return sum / pairs;
     }
+
+    @Override
+    public List<org.personaworkbench.engine.samples.SampleProjects.Sample> samples() {
+        return org.personaworkbench.engine.samples.SampleProjects.list();
+    }
+
+    @Override
+    public Path buildSample(String name, Path out, Progress progress, CancellationToken cancel) {
+        return org.personaworkbench.engine.samples.SampleProjects.build(name, out, progress, cancel);
+    }
 }

@@ -24,6 +24,7 @@ import org.personaworkbench.engine.common.EngineException;
 import org.personaworkbench.engine.project.DatasetInfo;
 import org.personaworkbench.engine.project.Project;
 import org.personaworkbench.engine.project.ProjectOptions;
+import org.personaworkbench.engine.samples.SampleProjects;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,21 @@ public final class ShellViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final BooleanBinding busy;
     private final StringBinding windowTitle;
+    private final Path samplesFolder;
+    private final ObservableList<SampleEntry> samples = FXCollections.observableArrayList();
+
+    /** A sample project on the welcome screen: what it is, the file it is built into, and whether it is built. */
+    public record SampleEntry(SampleProjects.Sample sample, Path file, boolean built) {
+    }
 
     public ShellViewModel(Engine engine, TaskRunner tasks, DialogService dialogs, AppPreferences preferences) {
+        this(engine, tasks, dialogs, preferences, DataFolder.samples());
+    }
+
+    /** With the folder built sample projects go to (the user's data folder in the app; a temp folder in tests). */
+    public ShellViewModel(Engine engine, TaskRunner tasks, DialogService dialogs, AppPreferences preferences,
+                          Path samplesFolder) {
+        this.samplesFolder = Objects.requireNonNull(samplesFolder);
         this.engine = Objects.requireNonNull(engine);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -72,6 +86,69 @@ public final class ShellViewModel {
         darkTheme.set(preferences.darkTheme());
         darkTheme.addListener((obs, old, now) -> preferences.setDarkTheme(now));
         recentProjects.setAll(preferences.recentProjects().stream().map(p -> new RecentProject(p, true)).toList());
+        refreshSamples();
+    }
+
+    /** The sample projects the welcome screen offers, with whether each is already built. */
+    public ObservableList<SampleEntry> samples() {
+        return samples;
+    }
+
+    private void refreshSamples() {
+        samples.setAll(engine.samples().stream().map(s -> {
+            Path file = samplesFolder.resolve(s.name() + ".mv.db");
+            return new SampleEntry(s, file, Files.isRegularFile(file));
+        }).toList());
+    }
+
+    /**
+     * Opens a sample project, building it first (in the background, cancellable) into the data folder when it
+     * is not built yet.
+     */
+    public void openSample(SampleEntry entry) {
+        if (Files.isRegularFile(entry.file())) {
+            open(entry.file());
+        } else {
+            buildSample(entry, false);
+        }
+    }
+
+    /** Builds a sample again from its recipe, replacing the earlier build after asking, and opens it. */
+    public void rebuildSample(SampleEntry entry) {
+        OpenProject current = project.get();
+        if (current != null && sameFile(current.project().file(), entry.file())) {
+            statusMessage.set(tr("status.sampleIsOpen", entry.sample().title()));
+            return;
+        }
+        if (Files.exists(entry.file()) && !dialogs.confirm(tr("sample.rebuild.title"),
+                tr("sample.rebuild.message", entry.sample().title(), entry.file()))) {
+            return;
+        }
+        buildSample(entry, true);
+    }
+
+    private void buildSample(SampleEntry entry, boolean replace) {
+        statusMessage.set("");
+        tasks.run(tr("task.buildSample", entry.sample().title()),
+                (progress, cancel) -> {
+                    if (replace) {
+                        SampleProjects.deleteProjectFiles(entry.file());
+                    }
+                    Path built = engine.buildSample(entry.sample().name(), entry.file(), progress, cancel);
+                    return load(engine.openProject(built, ProjectOptions.plain()));
+                },
+                opened -> {
+                    refreshSamples();
+                    opened(opened);
+                },
+                failure -> {
+                    refreshSamples();
+                    if (failure instanceof CancelledException) {
+                        statusMessage.set(tr("status.sampleCancelled", entry.sample().title()));
+                        return;
+                    }
+                    dialogs.showFailure(tr("error.buildSample", entry.sample().title()), failure);
+                });
     }
 
     public ReadOnlyObjectProperty<OpenProject> projectProperty() {

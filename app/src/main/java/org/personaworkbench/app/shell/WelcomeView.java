@@ -24,7 +24,7 @@ import static org.personaworkbench.app.common.I18n.tr;
 
 /**
  * The welcome screen (FXML controller): new and open project, the recent projects (missing files greyed
- * and removable) and the slot for the sample project, which arrives with a later release.
+ * and removable) and the sample projects, built on first use into the user's data folder.
  */
 public final class WelcomeView {
 
@@ -38,6 +38,10 @@ public final class WelcomeView {
     private Button openProjectButton;
     @FXML
     private ListView<RecentProject> recentList;
+    @FXML
+    private VBox sampleList;
+    @FXML
+    private Label sampleHint;
 
     public WelcomeView(ShellViewModel viewModel) {
         this.viewModel = viewModel;
@@ -52,6 +56,9 @@ public final class WelcomeView {
     private void initialize() {
         newProjectButton.disableProperty().bind(viewModel.busyProperty());
         openProjectButton.disableProperty().bind(viewModel.busyProperty());
+        viewModel.samples().addListener((javafx.collections.ListChangeListener<ShellViewModel.SampleEntry>) c ->
+                showSamples());
+        showSamples();
         recentList.setItems(viewModel.recentProjects());
         recentList.setPlaceholder(new Label(tr("welcome.recent.none")));
         recentList.setCellFactory(list -> new RecentCell());
@@ -80,6 +87,51 @@ public final class WelcomeView {
     @FXML
     private void openProject() {
         viewModel.openProject();
+    }
+
+    /** One row per sample: title, one-line description, "built" mark, Rebuild (when built) and Open. */
+    private void showSamples() {
+        sampleList.getChildren().clear();
+        for (ShellViewModel.SampleEntry entry : viewModel.samples()) {
+            String name = entry.sample().name();
+            Label title = new Label(entry.sample().title());
+            title.getStyleClass().add("text-bold");
+            Label built = new Label(tr("welcome.sample.built"));
+            built.getStyleClass().addAll("sample-built", "text-small");
+            built.setVisible(entry.built());
+            built.setManaged(entry.built());
+            HBox titleLine = new HBox(8, title, built);
+            titleLine.setAlignment(Pos.BASELINE_LEFT);
+            Label description = new Label(entry.sample().description());
+            description.getStyleClass().addAll("text-muted", "text-small");
+            description.setWrapText(true);
+            description.setMinHeight(Region.USE_PREF_SIZE);
+            VBox text = new VBox(2, titleLine, description);
+            text.setMinWidth(0);
+            text.setPrefWidth(400); // a modest preferred width, so the description wraps to two lines, not one long one
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Button rebuild = new Button(tr("welcome.sample.rebuild"), Icons.icon(Feather.REFRESH_CW));
+            rebuild.setId("rebuildSample-" + name);
+            rebuild.getStyleClass().addAll("flat", "small");
+            rebuild.setMinWidth(Region.USE_PREF_SIZE);
+            rebuild.setTooltip(new Tooltip(tr("welcome.sample.rebuildTip")));
+            rebuild.setVisible(entry.built());
+            rebuild.setManaged(entry.built());
+            rebuild.disableProperty().bind(viewModel.busyProperty());
+            rebuild.setOnAction(e -> viewModel.rebuildSample(entry));
+            Button open = new Button(tr("welcome.sample.open", entry.sample().title()), Icons.icon(Feather.PLAY));
+            open.setId("openSample-" + name);
+            open.setMinWidth(Region.USE_PREF_SIZE);
+            open.disableProperty().bind(viewModel.busyProperty());
+            open.setOnAction(e -> viewModel.openSample(entry));
+            HBox row = new HBox(10, text, rebuild, open);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("sample-row");
+            sampleList.getChildren().add(row);
+        }
+        boolean any = !viewModel.samples().isEmpty();
+        sampleHint.setText(any ? tr("welcome.sample.hint",
+                viewModel.samples().getFirst().file().getParent()) : "");
     }
 
     private void openSelected() {

@@ -758,4 +758,34 @@ public class FakeEngine implements Engine {
         evaluationExports.add(file);
         org.personaworkbench.engine.recommendations.EvaluationExport.write(reports, file, format);
     }
+
+    /** The samples this engine offers (none unless a test sets them) and the samples it built, in order. */
+    public List<org.personaworkbench.engine.samples.SampleProjects.Sample> samples = List.of();
+    public final List<String> sampleBuilds = new ArrayList<>();
+
+    @Override
+    public List<org.personaworkbench.engine.samples.SampleProjects.Sample> samples() {
+        return samples;
+    }
+
+    /** Writes a placeholder file (so the sample counts as built) and registers a fake project for it. */
+    @Override
+    public Path buildSample(String name, Path out, Progress progress, CancellationToken cancel) {
+        Path f = ProjectService.normalize(out);
+        if (java.nio.file.Files.exists(f)) {
+            throw new EngineException("The file " + f + " already exists.");
+        }
+        progress.report(0, 2, "Importing");
+        cancel.throwIfCancelled();
+        try {
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, "fake sample " + name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        files.put(f, new FakeProject(f, false));
+        sampleBuilds.add(name);
+        progress.report(2, 2, "Done");
+        return f;
+    }
 }

@@ -54,11 +54,19 @@ class WorkbenchUiTest {
     }
 
     @Test
-    void welcomeScreenOffersNewOpenAndAnHonestSampleSlotWithLaterStepsDisabled(FxRobot robot) {
+    void welcomeScreenOffersNewOpenAndBothSampleProjectsWithLaterStepsDisabled(FxRobot robot) {
         assertTrue(robot.lookup("#welcomeRoot").tryQuery().isPresent());
         assertFalse(robot.lookup("#newProjectButton").queryButton().isDisabled());
         assertFalse(robot.lookup("#openProjectButton").queryButton().isDisabled());
-        assertTrue(robot.lookup("#sampleProjectButton").queryButton().isDisabled());
+        Button retail = robot.lookup("#openSample-online-retail").queryButton();
+        Button shop = robot.lookup("#openSample-demo-shop").queryButton();
+        assertEquals("Open sample: Online retail", retail.getText());
+        assertEquals("Open sample: Demo shop", shop.getText());
+        assertTrue(retail.isVisible() && !retail.isDisabled());
+        assertTrue(shop.isVisible() && !shop.isDisabled());
+        assertTrue(robot.lookup(".sample-row").queryAll().stream().allMatch(row -> ((javafx.scene.layout.HBox) row)
+                .getChildren().stream().anyMatch(n -> n instanceof javafx.scene.layout.VBox)),
+                "each sample shows its title and one-line description");
         for (Step step : Step.values()) {
             ToggleButton b = robot.lookup("#" + step.nodeId()).queryAs(ToggleButton.class);
             assertTrue(b.isDisabled(), step + " has no project to work on yet");
