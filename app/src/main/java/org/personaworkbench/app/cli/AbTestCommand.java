@@ -282,10 +282,13 @@ final class AbTestCommand implements Callable<Integer> {
                 r.srm().chi2(), p(r.srm().p()));
         if (conversion && !r.breakdown().isEmpty()) {
             out.println();
-            out.printf("%-16s %-10s %10s %10s %10s %23s %9s %9s%n", "SEGMENT", "VARIANT", "USERS", "CTRL USERS",
+            int width = Math.max(16, r.breakdown().stream().mapToInt(s -> s.segment().length()).max().orElse(0));
+            int variantWidth = Math.max(10, r.breakdown().stream().mapToInt(s -> s.variant().length()).max().orElse(0));
+            String columns = "%-" + width + "s %-" + variantWidth + "s ";
+            out.printf(columns + "%10s %10s %10s %23s %9s %9s%n", "SEGMENT", "VARIANT", "USERS", "CTRL USERS",
                     "LIFT pts", "95% CI pts", "p", "BH p");
             for (SegmentLift s : r.breakdown()) {
-                out.printf(Locale.ROOT, "%-16s %-10s %,10d %,10d %10s %23s %9s %9s%s%n", s.segment(), s.variant(),
+                out.printf(Locale.ROOT, columns + "%,10d %,10d %10s %23s %9s %9s%s%n", s.segment(), s.variant(),
                         s.variantUsers(), s.controlUsers(), points(s.absLift()),
                         points(s.absLiftCi().lo()) + " to " + points(s.absLiftCi().hi()), p(s.zP()).replace("= ", ""),
                         p(s.bhP()).replace("= ", ""), s.tooSmall() ? "  too small to say" : "");
