@@ -54,9 +54,11 @@ export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"
 version="$(env -u DISPLAY "$app/bin/pwb" --version 2>/dev/null)"
 [[ "$version" =~ ^Persona\ Workbench\ [0-9]+\.[0-9]+ ]] || fail "pwb --version printed: $version"
 ok "pwb --version: $version"
-env -u DISPLAY "$app/bin/pwb" new "$tmp/x/p" --json > "$tmp/new.json" || fail "pwb new failed"
+env -u DISPLAY "$app/bin/pwb" new "$tmp/x/p" --json > "$tmp/new.json" 2> "$tmp/new.err" \
+  || { cat "$tmp/new.err" >&2; fail "pwb new failed"; }
 [ -f "$tmp/x/p.mv.db" ] || fail "pwb new made no $tmp/x/p.mv.db"
-env -u DISPLAY "$app/bin/pwb" datasets "$tmp/x/p" --json > /dev/null || fail "pwb datasets on the new project failed"
+env -u DISPLAY "$app/bin/pwb" datasets "$tmp/x/p" --json > /dev/null 2> "$tmp/datasets.err" \
+  || { cat "$tmp/datasets.err" >&2; fail "pwb datasets on the new project failed"; }
 ok "pwb new + pwb datasets: $(tr -d '\n ' < "$tmp/new.json")"
 
 # 3. the desktop app under Xvfb: welcome screen on a fresh home
