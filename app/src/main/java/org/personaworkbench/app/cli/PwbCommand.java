@@ -3,8 +3,11 @@ package org.personaworkbench.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 
 /**
  * The {@code pwb} command line: one subcommand per engine service. Every subcommand accepts
@@ -36,11 +39,17 @@ public final class PwbCommand implements Runnable {
         return cli.execute(args);
     }
 
+    /** The version Maven wrote into {@code version.properties} (resource filtering), so every build knows it. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = PwbCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Persona Workbench " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws IOException {
+            Properties props = new Properties();
+            try (InputStream in = PwbCommand.class.getResourceAsStream("/org/personaworkbench/app/version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            return new String[] {"Persona Workbench " + props.getProperty("version", "development build")};
         }
     }
 }

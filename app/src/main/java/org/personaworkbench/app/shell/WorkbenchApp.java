@@ -75,6 +75,7 @@ public final class WorkbenchApp extends Application {
         }
         stage.setOnHiding(e -> preferences.saveWindowState(new AppPreferences.WindowState(
                 stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        StartupReport.whenShown(stage);
         stage.show();
 
         shell.refreshRecent();

@@ -36,6 +36,14 @@ class PwbCommandTest {
     }
 
     @Test
+    void versionPrintsTheProductNameAndThePomVersion() {
+        CliRun run = pwb("--version");
+        assertEquals(0, run.code(), run.err());
+        // filled in from the pom by resource filtering; a broken filter would print ${project.version}
+        assertTrue(run.out().strip().matches("Persona Workbench \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), run.out());
+    }
+
+    @Test
     void helpListsEveryCommand() {
         CliRun run = pwb("--help");
         assertEquals(0, run.code());
