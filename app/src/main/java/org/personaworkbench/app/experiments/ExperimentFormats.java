@@ -1,6 +1,5 @@
 package org.personaworkbench.app.experiments;
 
-import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.engine.experiments.Interval;
 
 import java.text.NumberFormat;
@@ -38,23 +37,19 @@ public final class ExperimentFormats {
     }
 
     public static String relativeInterval(Interval ci) {
-        return ci == null ? "" : relative(ci.lo()) + " to " + relative(ci.hi());
+        if (ci == null) {
+            return "";
+        }
+        String lo = relative(ci.lo());
+        return (lo.endsWith("%") ? lo.substring(0, lo.length() - 1) : lo) + " to " + relative(ci.hi());
     }
 
-    /** A measurement interval: {@code 12.1 – 14.3}. */
-    public static String interval(Interval ci) {
-        return ci == null ? "" : Formats.number(ci.lo()) + " – " + Formats.number(ci.hi());
-    }
-
-    /** A p-value with three significant digits, {@code < 0.0001} below that; empty for null. */
+    /** A p-value with three decimals, {@code < 0.001} below that (the exact figure is in the exports); empty for null. */
     public static String p(Double p) {
         if (p == null || p.isNaN()) {
             return "";
         }
-        if (p < 1e-4) {
-            return "< 0.0001";
-        }
-        return String.format(Locale.ROOT, p >= 0.1 ? "%.3f" : "%.3g", p);
+        return p < 0.001 ? "< 0.001" : decimals(p, 3);
     }
 
     /** A probability as a percentage with one decimal. */
@@ -74,5 +69,24 @@ public final class ExperimentFormats {
     public static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
                 : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** "p = 0.0213" or "p < 0.0001". */
+    public static String pEquals(double p) {
+        String text = p(p);
+        return text.startsWith("<") ? "p " + text : "p = " + text;
+    }
+
+    /** A metric value (a mean or a difference) with two decimals, none from 1,000 up; empty for null. */
+    public static String metric(Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            return "";
+        }
+        return decimals(v, Math.abs(v) >= 1000 ? 0 : 2);
+    }
+
+    /** A metric interval with two decimals: {@code 17.86 – 18.76}. */
+    public static String metricInterval(Interval ci) {
+        return ci == null ? "" : metric(ci.lo()) + " – " + metric(ci.hi());
     }
 }

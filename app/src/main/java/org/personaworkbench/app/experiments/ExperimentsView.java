@@ -49,6 +49,8 @@ import static org.personaworkbench.app.common.I18n.tr;
 public final class ExperimentsView {
 
     private static final double CELL = 26;
+    /** Room for a two-line column header and the table's border. */
+    private static final double HEADER = 46;
 
     private final ExperimentsViewModel viewModel;
     private final BorderPane root = new BorderPane();
@@ -150,8 +152,6 @@ public final class ExperimentsView {
                 tr("experiments.customer.tip"));
         FlowPane line2 = flow(pair(tr("experiments.dataset"), dataset), importCsv,
                 pair(tr("experiments.variant"), variant), pair(tr("experiments.control"), control));
-        FlowPane line3 = flow(pair(tr("experiments.conversion"), conversion), pair(tr("experiments.metric"), metric),
-                pair(tr("experiments.covariate"), covariate), pair(tr("experiments.customer"), customer));
 
         ComboBox<BreakdownChoice> breakdown = new ComboBox<>(viewModel.breakdowns());
         breakdown.setId("breakdownChoice");
@@ -179,8 +179,10 @@ public final class ExperimentsView {
         analyse.setDefaultButton(true);
         analyse.disableProperty().bind(viewModel.busyProperty().or(viewModel.datasetProperty().isNull()));
         analyse.setOnAction(e -> viewModel.analyse());
-        FlowPane line4 = flow(pair(tr("experiments.breakdown"), breakdown), pair(tr("experiments.split"), split),
-                pair(tr("experiments.prior"), alpha, new Label("β"), beta), analyse);
+        FlowPane line3 = flow(pair(tr("experiments.conversion"), conversion), pair(tr("experiments.metric"), metric),
+                pair(tr("experiments.covariate"), covariate), pair(tr("experiments.prior"), alpha, new Label("β"), beta));
+        FlowPane line4 = flow(pair(tr("experiments.customer"), customer), pair(tr("experiments.breakdown"), breakdown),
+                pair(tr("experiments.split"), split), analyse);
 
         VBox box = new VBox(8, line1, line2, line3, line4);
         box.setId("experimentSetup");
@@ -258,24 +260,24 @@ public final class ExperimentsView {
         TableView<VariantRow> table = table("variantTable", viewModel.variantRows());
         table.getColumns().add(column(tr("experiments.col.variant"), null, 110, r -> r.summary().name()
                 + (r.control() ? " " + tr("experiments.controlMark") : "")));
-        table.getColumns().add(column(tr("experiments.col.users"), tr("experiments.col.users.tip"), 90,
+        table.getColumns().add(column(tr("experiments.col.users"), tr("experiments.col.users.tip"), 80,
                 r -> Formats.count(r.summary().users())));
-        var conversions = column(tr("experiments.col.conversions"), tr("experiments.col.conversions.tip"), 100,
+        var conversions = column(tr("experiments.col.conversions"), tr("experiments.col.conversions.tip"), 96,
                 (VariantRow r) -> Formats.count(r.summary().conversions()));
-        var rate = column(tr("experiments.col.rate"), tr("experiments.col.rate.tip"), 80,
+        var rate = column(tr("experiments.col.rate"), tr("experiments.col.rate.tip"), 70,
                 (VariantRow r) -> ExperimentFormats.rate(r.summary().rate()));
-        var wilson = column(tr("experiments.col.wilson"), tr("experiments.col.wilson.tip"), 140,
+        var wilson = column(tr("experiments.col.wilson"), tr("experiments.col.wilson.tip"), 130,
                 (VariantRow r) -> ExperimentFormats.rateInterval(r.summary().rateCi()));
-        var credible = column(tr("experiments.col.credible"), tr("experiments.col.credible.tip"), 140,
+        var credible = column(tr("experiments.col.credible"), tr("experiments.col.credible.tip"), 130,
                 (VariantRow r) -> ExperimentFormats.rateInterval(r.summary().credibleInterval()));
-        var mean = column(tr("experiments.col.mean"), tr("experiments.col.mean.tip"), 80,
-                (VariantRow r) -> Formats.number(r.summary().mean()));
-        var meanCi = column(tr("experiments.col.meanCi"), tr("experiments.col.meanCi.tip"), 130,
-                (VariantRow r) -> ExperimentFormats.interval(r.summary().meanCi()));
-        var sd = column(tr("experiments.col.sd"), tr("experiments.col.sd.tip"), 70,
-                (VariantRow r) -> Formats.number(r.summary().sd()));
-        var cuped = column(tr("experiments.col.cupedMean"), tr("experiments.col.cupedMean.tip"), 100,
-                (VariantRow r) -> Formats.number(r.summary().cupedMean()));
+        var mean = column(tr("experiments.col.mean"), tr("experiments.col.mean.tip"), 70,
+                (VariantRow r) -> ExperimentFormats.metric(r.summary().mean()));
+        var meanCi = column(tr("experiments.col.meanCi"), tr("experiments.col.meanCi.tip"), 120,
+                (VariantRow r) -> ExperimentFormats.metricInterval(r.summary().meanCi()));
+        var sd = column(tr("experiments.col.sd"), tr("experiments.col.sd.tip"), 64,
+                (VariantRow r) -> ExperimentFormats.metric(r.summary().sd()));
+        var cuped = column(tr("experiments.col.cupedMean"), tr("experiments.col.cupedMean.tip"), 80,
+                (VariantRow r) -> ExperimentFormats.metric(r.summary().cupedMean()));
         table.getColumns().addAll(java.util.List.of(conversions, rate, wilson, credible, mean, meanCi, sd, cuped));
         Runnable visibility = () -> {
             ExperimentReadout r = viewModel.readoutProperty().get();
@@ -298,32 +300,32 @@ public final class ExperimentsView {
 
     private TableView<ComparisonRow> comparisonTable() {
         TableView<ComparisonRow> table = table("comparisonTable", viewModel.comparisonRows());
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 90,
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 70,
                 r -> r.comparison().variant() + " vs " + r.comparison().control()));
-        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 72,
+        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
                 r -> ExperimentFormats.points(r.comparison().absLift())));
-        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 120,
+        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 106,
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 74,
                 r -> ExperimentFormats.relative(r.comparison().relLift())));
-        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 120,
+        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 106,
                 r -> ExperimentFormats.relativeInterval(r.comparison().relLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 58,
                 r -> ExperimentFormats.p(r.comparison().zP())));
-        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 58,
                 r -> ExperimentFormats.p(r.comparison().chi2P())));
-        table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().chi2YatesP())));
-        table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 72,
                 r -> r.comparison().fisherP() == null ? tr("experiments.notNeeded")
                         : ExperimentFormats.p(r.comparison().fisherP())));
-        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().holmP())));
-        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 62,
                 r -> ExperimentFormats.p(r.comparison().bhP())));
-        table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 80,
+        table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
                 r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
-        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 84,
+        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 80,
                 r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
         return table;
     }
@@ -333,24 +335,32 @@ public final class ExperimentsView {
         table.getColumns().add(column(tr("experiments.col.comparison"), null, 90,
                 r -> r.comparison().variant() + " vs " + r.comparison().control()));
         table.getColumns().add(column(tr("experiments.col.meanDiff"), tr("experiments.col.meanDiff.tip"), 90,
-                r -> Formats.number(r.comparison().meanDiff())));
+                r -> ExperimentFormats.metric(r.comparison().meanDiff())));
         table.getColumns().add(column(tr("experiments.col.meanDiffCi"), tr("experiments.col.meanDiffCi.tip"), 130,
-                r -> ExperimentFormats.interval(r.comparison().meanDiffCi())));
+                r -> ExperimentFormats.metricInterval(r.comparison().meanDiffCi())));
         table.getColumns().add(column(tr("experiments.col.welchP"), tr("experiments.col.welchP.tip"), 74,
                 r -> ExperimentFormats.p(r.comparison().welchP())));
         table.getColumns().add(column(tr("experiments.col.mannWhitneyP"), tr("experiments.col.mannWhitneyP.tip"),
-                110, r -> ExperimentFormats.p(r.comparison().mannWhitneyP())));
-        table.getColumns().add(column(tr("experiments.col.metricProb"), tr("experiments.col.metricProb.tip"), 84,
+                84, r -> ExperimentFormats.p(r.comparison().mannWhitneyP())));
+        table.getColumns().add(column(tr("experiments.col.metricProb"), tr("experiments.col.metricProb.tip"), 100,
                 r -> r.comparison().metricProbBeatControl() == null ? ""
                         : ExperimentFormats.probability(r.comparison().metricProbBeatControl())));
-        table.getColumns().add(column(tr("experiments.col.cupedDiff"), tr("experiments.col.cupedDiff.tip"), 150,
-                r -> cuped(r, c -> Formats.number(c.meanDiff()) + "  (" + ExperimentFormats.interval(c.meanDiffCi())
+        table.getColumns().add(column(tr("experiments.col.cupedDiff"), tr("experiments.col.cupedDiff.tip"), 170,
+                r -> cuped(r, c -> ExperimentFormats.metric(c.meanDiff()) + "  (" + ExperimentFormats.metricInterval(c.meanDiffCi())
                         + ")")));
         table.getColumns().add(column(tr("experiments.col.cupedP"), tr("experiments.col.cupedP.tip"), 74,
                 r -> cuped(r, c -> ExperimentFormats.p(c.p()))));
         table.getColumns().add(column(tr("experiments.col.cupedReduction"),
                 tr("experiments.col.cupedReduction.tip"), 110,
                 r -> cuped(r, c -> ExperimentFormats.probability(c.varianceReduction()))));
+        Runnable visibility = () -> {
+            ExperimentReadout r = viewModel.readoutProperty().get();
+            boolean hasCuped = r != null && r.report().comparisons().stream().anyMatch(c -> c.cuped() != null);
+            table.getColumns().subList(table.getColumns().size() - 3, table.getColumns().size())
+                    .forEach(c -> c.setVisible(hasCuped));
+        };
+        viewModel.readoutProperty().addListener((obs, old, now) -> visibility.run());
+        visibility.run();
         return table;
     }
 
@@ -364,19 +374,19 @@ public final class ExperimentsView {
         table.getColumns().add(column(tr("experiments.col.comparison"), null, 80,
                 r -> r.lift().variant() + " vs " + r.lift().control()));
         table.getColumns().add(column(tr("experiments.col.segmentUsers"), tr("experiments.col.segmentUsers.tip"),
-                120, r -> Formats.count(r.lift().variantUsers()) + " / " + Formats.count(r.lift().controlUsers())));
+                130, r -> Formats.count(r.lift().variantUsers()) + " / " + Formats.count(r.lift().controlUsers())));
         table.getColumns().add(column(tr("experiments.col.segmentRates"), tr("experiments.col.segmentRates.tip"),
-                130, r -> ExperimentFormats.rate(r.lift().variantRate()) + " / "
+                140, r -> ExperimentFormats.rate(r.lift().variantRate()) + " / "
                         + ExperimentFormats.rate(r.lift().controlRate())));
-        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 72,
+        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
                 r -> ExperimentFormats.points(r.lift().absLift())));
-        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 130,
+        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 120,
                 r -> ExperimentFormats.pointsInterval(r.lift().absLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
                 r -> ExperimentFormats.p(r.lift().zP())));
-        table.getColumns().add(column(tr("experiments.col.segmentBh"), tr("experiments.col.segmentBh.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.segmentBh"), tr("experiments.col.segmentBh.tip"), 64,
                 r -> ExperimentFormats.p(r.lift().bhP())));
-        table.getColumns().add(column(tr("experiments.col.tooSmall"), tr("experiments.col.tooSmall.tip"), 130,
+        table.getColumns().add(column(tr("experiments.col.tooSmall"), tr("experiments.col.tooSmall.tip"), 110,
                 r -> r.lift().tooSmall() ? tr("experiments.tooSmall") : ""));
         return table;
     }
@@ -415,7 +425,9 @@ public final class ExperimentsView {
         grid.add(pair(tr("experiments.power.alpha"), alpha), 0, 0);
         grid.add(pair(tr("experiments.power.power"), pw), 1, 0);
         grid.add(new Label(tr("experiments.power.usersToMde")), 0, 1);
-        grid.add(new HBox(8, users, new Label(tr("experiments.power.usersPerArm"))), 1, 1);
+        HBox usersBox = new HBox(8, users, new Label(tr("experiments.power.usersPerArm")));
+        usersBox.setAlignment(Pos.CENTER_LEFT);
+        grid.add(usersBox, 1, 1);
         grid.add(new Label("→"), 2, 1);
         grid.add(mde, 3, 1);
         grid.add(new Label(tr("experiments.power.mdeToUsers")), 0, 2);
@@ -475,7 +487,7 @@ public final class ExperimentsView {
         table.getStyleClass().addAll(Styles.DENSE, "experiment-table");
         table.setFixedCellSize(CELL);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.prefHeightProperty().bind(Bindings.size(items).multiply(CELL).add(CELL + 22));
+        table.prefHeightProperty().bind(Bindings.size(items).multiply(CELL).add(HEADER));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.maxHeightProperty().bind(table.prefHeightProperty());
         table.setPlaceholder(new Label(""));
@@ -525,7 +537,7 @@ public final class ExperimentsView {
     }
 
     private ComboBox<String> optional(String id, javafx.beans.property.Property<String> value, String tip) {
-        ComboBox<String> box = combo(id, viewModel.optionalColumns(), value, tip, 150);
+        ComboBox<String> box = combo(id, viewModel.optionalColumns(), value, tip, 140);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {

@@ -528,7 +528,7 @@ public final class ExperimentsViewModel {
         AbTestReport report = r.report();
         List<String> lines = r.verdict();
         if (report.srm().mismatch()) {
-            srmWarning.set(tr("experiments.srm.warning", ExperimentFormats.p(report.srm().p()),
+            srmWarning.set(tr("experiments.srm.warning", ExperimentFormats.pEquals(report.srm().p()),
                     observedSplit(report), plannedSplit(report)));
             if (lines.size() > report.comparisons().size()) {
                 lines = lines.subList(1, lines.size()); // the banner says it
@@ -538,7 +538,7 @@ public final class ExperimentsViewModel {
         }
         verdict.set(String.join("\n", lines));
         long users = report.variants().stream().mapToLong(AbTestReport.VariantSummary::users).sum();
-        String srm = report.srm().mismatch() ? "" : tr("experiments.srm.ok", ExperimentFormats.p(report.srm().p()));
+        String srm = report.srm().mismatch() ? "" : tr("experiments.srm.ok", ExperimentFormats.pEquals(report.srm().p()));
         readSummary.set(tr("experiments.readSummary", Formats.count(r.rowsRead()), Formats.count(r.rowsSkipped()),
                 Formats.count(users), srm)
                 + (r.breakdownLabel() == null ? "" : tr("experiments.readSummary.breakdown", r.breakdownLabel(),
@@ -549,7 +549,7 @@ public final class ExperimentsViewModel {
         segmentRows.setAll(report.breakdown().stream().map(SegmentRow::new).toList());
         heterogeneity.set(String.join("   ", report.heterogeneity().stream()
                 .map(h -> tr("experiments.heterogeneity", h.variant(), ExperimentFormats.decimals(h.q(), 2), h.df(),
-                        ExperimentFormats.p(h.p()), ExperimentFormats.decimals(h.iSquared() * 100, 0)))
+                        ExperimentFormats.pEquals(h.p()), ExperimentFormats.decimals(h.iSquared() * 100, 0)))
                 .toList()));
         List<ForestRow> rows = new ArrayList<>();
         for (AbTestReport.Comparison c : report.comparisons()) {

@@ -22,7 +22,7 @@ final class ForestPlot extends ExperimentChart {
     static final double ROW = 22;
     static final double TOP = 30;
     static final double BOTTOM = 34;
-    static final double LABEL_WIDTH = 190;
+    static final double LABEL_WIDTH = 230;
 
     private final ObservableList<ForestRow> rows;
     private final Supplier<String> control;
@@ -50,7 +50,7 @@ final class ForestPlot extends ExperimentChart {
 
     @Override
     protected double computePrefHeight(double width) {
-        return TOP + BOTTOM + Math.max(2, rows.size()) * ROW;
+        return Math.max(240, TOP + BOTTOM + rows.size() * ROW);
     }
 
     @Override
@@ -73,8 +73,9 @@ final class ForestPlot extends ExperimentChart {
         double pad = (hi - lo) * 0.06 + 1e-9;
         lo -= pad;
         hi += pad;
-        double left = Math.min(LABEL_WIDTH, w * 0.4);
-        double right = w - 110;
+        double left = Math.min(LABEL_WIDTH, w * 0.42);
+        double right = w - 64;
+        double row = Math.max(14, (h - TOP - BOTTOM) / rows.size());
         double plotW = Math.max(20, right - left);
         double bottom = h - BOTTOM;
         double lo0 = lo;
@@ -101,7 +102,7 @@ final class ForestPlot extends ExperimentChart {
         List<String> variants = rows.stream().filter(r -> r.segment() == null).map(ForestRow::variant).toList();
         for (int i = 0; i < rows.size(); i++) {
             ForestRow r = rows.get(i);
-            double cy = TOP + i * ROW + ROW / 2;
+            double cy = TOP + i * row + row / 2;
             int series = variants.indexOf(r.variant()) + 1;
             Color c = r.tooSmall() ? MUTED : color(series <= 0 ? 1 : series);
             boolean overall = r.segment() == null;
@@ -111,7 +112,7 @@ final class ForestPlot extends ExperimentChart {
             if (i > 0 && overall != (rows.get(i - 1).segment() == null)) {
                 g.setStroke(GRID);
                 g.setLineWidth(1);
-                g.strokeLine(8, cy - ROW / 2, w - 8, cy - ROW / 2);
+                g.strokeLine(8, cy - row / 2, w - 8, cy - row / 2);
             }
             if (!Double.isFinite(r.lift())) {
                 continue;
@@ -128,7 +129,7 @@ final class ForestPlot extends ExperimentChart {
             g.setFill(c);
             g.fillRect(px - size / 2, cy - size / 2, size, size);
             String value = r.tooSmall() ? tr("experiments.tooSmall.short")
-                    : (r.lift() > 0 ? "+" : "") + tick(r.lift(), 0.01);
+                    : (r.lift() > 0 ? "+" : "") + ExperimentFormats.decimals(r.lift(), 2);
             text(g, value, right + 10, cy, TextAlignment.LEFT, VPos.CENTER, overall ? BOLD : SMALL,
                     r.tooSmall() ? MUTED : strong);
         }

@@ -765,7 +765,7 @@ public class FakeEngine implements Engine {
     public final Map<String, org.personaworkbench.engine.experiments.ExperimentDefinition> experimentStore =
             java.util.Collections.synchronizedMap(new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER));
     /** Users and conversion rate per variant A, B, … of the fake test. */
-    public volatile long[] experimentUsers = {5000, 5000};
+    public volatile long[] experimentUsers = {8000, 8000};
     public volatile double[] experimentRates = {0.100, 0.115};
     public final List<org.personaworkbench.engine.experiments.ExperimentDefinition> analysed =
             new java.util.concurrent.CopyOnWriteArrayList<>();
