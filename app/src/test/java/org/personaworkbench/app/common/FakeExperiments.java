@@ -35,8 +35,8 @@ public final class FakeExperiments {
             new DatasetColumn("revenue", ColumnType.DECIMAL, ColumnRole.AMOUNT),
             new DatasetColumn("revenue_before", ColumnType.DECIMAL, ColumnRole.NONE),
             new DatasetColumn("country", ColumnType.TEXT, ColumnRole.CATEGORY));
-    static final String[] COUNTRIES = {"United Kingdom", "Germany", "France", "Netherlands"};
-    static final double[] COUNTRY_SHARES = {0.62, 0.22, 0.14, 0.02};
+    public static final String[] COUNTRIES = {"United Kingdom", "Germany", "France", "Netherlands"};
+    static final double[] COUNTRY_SHARES = {0.62, 0.22, 0.152, 0.008};
 
     private FakeExperiments() {
     }
