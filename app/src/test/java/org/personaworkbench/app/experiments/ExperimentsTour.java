@@ -32,8 +32,10 @@ import java.util.prefs.Preferences;
 /**
  * A scripted screenshot tour of the Experiments step on a real display (developer tool, not a test):
  * {@code Xvfb :82 -screen 0 1280x800x24 &}, then run this class with the test class path and {@code DISPLAY=:82}.
- * Arguments: {@code shots OUT [PROJECT [DATASET]]}. With a project file it uses the real engine on it: the dataset
- * named third, or the first with a variant column, read out with its preselected columns, and takes
+ * Arguments: {@code shots OUT [PROJECT [DATASET [CONVERSION_COLUMN]]]}, for example
+ * {@code shots docs /tmp/ab.mv.db cookie_cats retention_7}. With a project file it uses the real engine on it: the
+ * dataset named, or the first with a variant column, read out with its preselected columns (the conversion column
+ * as named), and takes
  * {@code experiments-step.png} (top) and {@code experiments-step-charts.png}. Without one, the fake engine's seeded
  * checkout test (revenue with CUPED, breakdown by persona) is shown top, middle and bottom, with a sample-ratio
  * mismatch, a metric-only readout and the dark theme.
@@ -51,6 +53,9 @@ public final class ExperimentsTour {
         }
         if (args.length > first + 2) {
             System.setProperty("pwb.tour.dataset", args[first + 2]);
+        }
+        if (args.length > first + 3) {
+            System.setProperty("pwb.tour.conversion", args[first + 3]);
         }
         Application.launch(Tour.class);
     }
@@ -105,6 +110,13 @@ public final class ExperimentsTour {
                 shot("experiments-00-no-dataset");
                 System.out.println("No dataset with a variant column: " + vm.datasets());
                 return;
+            }
+            String conversion = System.getProperty("pwb.tour.conversion");
+            if (conversion != null) {
+                fx(() -> {
+                    vm.conversionColumnProperty().set(conversion);
+                    vm.nameProperty().set(vm.datasetProperty().get() + " " + conversion);
+                });
             }
             if (!REAL) {
                 fx(() -> {

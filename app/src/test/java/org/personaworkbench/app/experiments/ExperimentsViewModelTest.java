@@ -234,6 +234,36 @@ class ExperimentsViewModelTest {
         assertNull(vm.readoutProperty().get());
     }
 
+    @Test
+    void importingAResultsCsvAddsItToTheProjectAndChoosesIt() {
+        dialogs.fileToImport = dir.resolve("ab_results.csv");
+        vm.importResults();
+        assertEquals(1, engine.imports.size());
+        String name = engine.imports.getFirst().datasetName();
+        assertTrue(project.hasDataset(name));
+        assertEquals(name, vm.datasetProperty().get());
+        assertTrue(vm.datasets().contains(name));
+        assertEquals(List.of("customer", "amount", "day"), vm.columns());
+        assertEquals("customer", vm.customerColumnProperty().get(), "its role says so");
+        assertTrue(vm.messageProperty().get().contains(name), vm.messageProperty().get());
+    }
+
+    @Test
+    void deletingASavedExperimentAsksFirstAndForgetsIt() {
+        vm.analyse();
+        assertEquals(1, vm.saved().size());
+        dialogs.confirmAnswer = false;
+        vm.deleteExperiment();
+        assertEquals(1, engine.experimentStore.size(), "kept when the analyst says no");
+        dialogs.confirmAnswer = true;
+        vm.deleteExperiment();
+        assertTrue(engine.experimentStore.isEmpty());
+        assertTrue(vm.saved().isEmpty());
+        assertNull(vm.savedChoiceProperty().get());
+        assertNull(vm.readoutProperty().get());
+        assertEquals(2, dialogs.confirmations.size());
+    }
+
     private static int argmax(double[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) {
