@@ -19,7 +19,6 @@ import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.app.common.StepWork;
 import org.personaworkbench.app.common.TaskRunner;
-import org.personaworkbench.app.data.ImportWizardViewModel;
 import org.personaworkbench.engine.experiments.AbTestReport;
 import org.personaworkbench.engine.experiments.ExperimentDefinition;
 import org.personaworkbench.engine.experiments.ExperimentDefinition.BreakdownKind;
@@ -398,7 +397,7 @@ public final class ExperimentsViewModel {
         if (file == null) {
             return;
         }
-        String wanted = ImportWizardViewModel.defaultName(file);
+        String wanted = Formats.datasetName(file);
         BadRowPolicy askAnalyst = (sample, total) -> tasks.callOnUiThread(() -> dialogs.askBadRows(sample, total));
         work.run(tr("experiments.task.import", file.getFileName()), (progress, cancel) -> {
             CsvPreview preview = engine.inspect(file, FormatOverrides.none());
