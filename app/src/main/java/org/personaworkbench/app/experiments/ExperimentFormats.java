@@ -52,9 +52,15 @@ public final class ExperimentFormats {
         return p < 0.001 ? "< 0.001" : decimals(p, 3);
     }
 
-    /** A probability as a percentage with one decimal. */
+    /** A probability as a percentage with one decimal ({@code > 99.9%} rather than a rounded 100%). */
     public static String probability(double p) {
-        return Double.isFinite(p) ? decimals(p * 100, 1) + "%" : "";
+        if (!Double.isFinite(p)) {
+            return "";
+        }
+        if (p > 0.999 && p < 1) {
+            return "> " + decimals(99.9, 1) + "%";
+        }
+        return p < 0.001 && p > 0 ? "< " + decimals(0.1, 1) + "%" : decimals(p * 100, 1) + "%";
     }
 
     /** A number with a fixed count of decimals in the default locale. */

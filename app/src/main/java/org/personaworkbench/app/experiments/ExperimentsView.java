@@ -306,13 +306,13 @@ public final class ExperimentsView {
                 r -> ExperimentFormats.points(r.comparison().absLift())));
         table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 106,
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 74,
+        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 70,
                 r -> ExperimentFormats.relative(r.comparison().relLift())));
-        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 106,
+        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 112,
                 r -> ExperimentFormats.relativeInterval(r.comparison().relLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 58,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().zP())));
-        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 58,
+        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().chi2P())));
         table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().chi2YatesP())));
@@ -325,7 +325,7 @@ public final class ExperimentsView {
                 r -> ExperimentFormats.p(r.comparison().bhP())));
         table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
                 r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
-        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 80,
+        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 70,
                 r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
         return table;
     }

@@ -655,6 +655,7 @@ public final class ExperimentsViewModel {
         optionalColumns.setAll(optional);
         applying = wasApplying;
         if (!applying) {
+            applying = true; // one read of the variant values below, even when the column's name stays the same
             variantColumn.set(roleOr(cols, ColumnRole.VARIANT, cols.stream()
                     .filter(c -> c.type() == ColumnType.TEXT && c.role() != ColumnRole.CUSTOMER_ID)
                     .map(DatasetColumn::name).findFirst().orElse(names.isEmpty() ? null : names.getFirst())));
@@ -665,6 +666,9 @@ public final class ExperimentsViewModel {
             split.set("");
             updateBreakdowns();
             breakdown.set(BreakdownChoice.NONE);
+            applying = false;
+            loadControlsThen(() -> {
+            });
         }
     }
 
