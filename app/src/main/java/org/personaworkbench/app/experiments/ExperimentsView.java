@@ -321,11 +321,11 @@ public final class ExperimentsView {
                         : ExperimentFormats.p(r.comparison().fisherP())));
         table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().holmP())));
-        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 62,
+        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 58,
                 r -> ExperimentFormats.p(r.comparison().bhP())));
         table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
                 r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
-        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 76,
                 r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
         return table;
     }

@@ -62,7 +62,12 @@ final class ForestPlot extends ExperimentChart {
         }
         double lo = 0;
         double hi = 0;
+        // too-small segments' wide intervals would squeeze the others: they are cut at the axis instead
+        boolean anyReadable = rows.stream().anyMatch(r -> !r.tooSmall());
         for (ForestRow r : rows) {
+            if (anyReadable && r.tooSmall()) {
+                continue;
+            }
             if (Double.isFinite(r.lo())) {
                 lo = Math.min(lo, r.lo());
             }
@@ -117,14 +122,14 @@ final class ForestPlot extends ExperimentChart {
             if (!Double.isFinite(r.lift())) {
                 continue;
             }
-            double x0 = x.applyAsDouble(Double.isFinite(r.lo()) ? r.lo() : r.lift());
-            double x1 = x.applyAsDouble(Double.isFinite(r.hi()) ? r.hi() : r.lift());
+            double x0 = Math.max(left, x.applyAsDouble(Double.isFinite(r.lo()) ? r.lo() : r.lift()));
+            double x1 = Math.min(left + plotW, x.applyAsDouble(Double.isFinite(r.hi()) ? r.hi() : r.lift()));
             g.setStroke(c);
             g.setLineWidth(overall ? 2.2 : 1.5);
             g.strokeLine(x0, cy, x1, cy);
             g.strokeLine(x0, cy - 4, x0, cy + 4);
             g.strokeLine(x1, cy - 4, x1, cy + 4);
-            double px = x.applyAsDouble(r.lift());
+            double px = Math.max(left, Math.min(left + plotW, x.applyAsDouble(r.lift())));
             double size = overall ? 10 : 7;
             g.setFill(c);
             g.fillRect(px - size / 2, cy - size / 2, size, size);
