@@ -355,6 +355,52 @@ public interface Engine {
         throw new UnsupportedOperationException("experiments");
     }
 
+    // ---- Experiments step: posterior curves, power and chart images. Cheap arithmetic (microseconds), so the
+    // step may call the curve and power methods on the UI thread; defaults delegate to the engine. ----
+
+    /** The Beta(α, β) posterior density of a conversion rate, for the posterior chart. */
+    default org.personaworkbench.engine.experiments.Posterior.Curve betaPosterior(double alpha, double beta,
+                                                                                   int points) {
+        return org.personaworkbench.engine.experiments.Posterior.beta(alpha, beta, points);
+    }
+
+    /** The normal posterior density of a metric's mean, for the posterior chart. */
+    default org.personaworkbench.engine.experiments.Posterior.Curve normalPosterior(double mean, double sd,
+                                                                                     int points) {
+        return org.personaworkbench.engine.experiments.Posterior.normal(mean, sd, points);
+    }
+
+    /** Users per arm to detect an absolute lift {@code mde} over a conversion rate {@code baseline}. */
+    default long usersPerArm(double baseline, double mde, double alpha, double power) {
+        return org.personaworkbench.engine.experiments.Power.usersPerArm(baseline, mde, alpha, power);
+    }
+
+    /** The smallest absolute lift over {@code baseline} detectable with {@code usersPerArm} users per arm. */
+    default double minimumDetectableEffect(double baseline, long usersPerArm, double alpha, double power) {
+        return org.personaworkbench.engine.experiments.Power.minimumDetectableEffect(baseline, usersPerArm, alpha,
+                power);
+    }
+
+    /** Users per arm to detect a difference {@code mde} in a metric's mean with standard deviation {@code sd}. */
+    default long usersPerArmForMean(double sd, double mde, double alpha, double power) {
+        return org.personaworkbench.engine.experiments.Power.usersPerArmForMean(sd, mde, alpha, power);
+    }
+
+    /** The smallest difference in a metric's mean detectable with {@code usersPerArm} users per arm. */
+    default double minimumDetectableMeanDifference(double sd, long usersPerArm, double alpha, double power) {
+        return org.personaworkbench.engine.experiments.Power.minimumDetectableMeanDifference(sd, usersPerArm, alpha,
+                power);
+    }
+
+    /** Writes an image (the step's charts) as PNG, replacing {@code file} only once it is complete. */
+    default void writePng(java.awt.image.BufferedImage image, Path file) {
+        org.personaworkbench.engine.export.AtomicFiles.writeBytes(file, out -> {
+            if (!javax.imageio.ImageIO.write(image, "png", out)) {
+                throw new java.io.IOException("No PNG writer is available.");
+            }
+        });
+    }
+
     /** The clustered (scaled) and the raw values of the same rows and columns. */
     record SegmentMatrices(FeatureMatrix scaled, FeatureMatrix raw) {
     }

@@ -37,4 +37,26 @@ public final class Formats {
         String name = file.getFileName().toString();
         return name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name;
     }
+
+    /** A dataset name from a file name: no .csv/.gz/…, lower case, runs of other characters as one underscore. */
+    public static String datasetName(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String ext : java.util.List.of(".gz", ".csv", ".tsv", ".txt", ".tab")) {
+                if (lower.endsWith(ext) && lower.length() > ext.length()) {
+                    name = name.substring(0, name.length() - ext.length());
+                    lower = lower.substring(0, lower.length() - ext.length());
+                    stripped = true;
+                }
+            }
+        }
+        String cleaned = lower.replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        if (cleaned.isEmpty()) {
+            return "dataset";
+        }
+        return Character.isDigit(cleaned.charAt(0)) ? "d_" + cleaned : cleaned;
+    }
 }

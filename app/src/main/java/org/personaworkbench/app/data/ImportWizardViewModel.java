@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -310,23 +309,6 @@ public final class ImportWizardViewModel {
 
     /** A dataset name from a file name: {@code Online Retail 2011.csv.gz} becomes {@code online_retail_2011}. */
     public static String defaultName(Path file) {
-        String name = file.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        boolean stripped = true;
-        while (stripped) {
-            stripped = false;
-            for (String ext : List.of(".gz", ".csv", ".tsv", ".txt", ".tab")) {
-                if (lower.endsWith(ext) && lower.length() > ext.length()) {
-                    name = name.substring(0, name.length() - ext.length());
-                    lower = lower.substring(0, lower.length() - ext.length());
-                    stripped = true;
-                }
-            }
-        }
-        String cleaned = lower.replaceAll("[^a-z0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
-        if (cleaned.isEmpty()) {
-            return "dataset";
-        }
-        return Character.isDigit(cleaned.charAt(0)) ? "d_" + cleaned : cleaned;
+        return org.personaworkbench.app.common.Formats.datasetName(file);
     }
 }

@@ -16,7 +16,7 @@ public enum Step {
     PERSONAS(Feather.USERS, key("step.personas"), key("personas.summary"), true),
     RULES(Feather.FILTER, key("step.rules"), key("rules.summary"), true),
     RECOMMENDATIONS(Feather.THUMBS_UP, key("step.recommendations"), key("recommendations.summary"), true),
-    EXPERIMENTS(Feather.ACTIVITY, key("step.experiments"), key("step.experiments.later"), false),
+    EXPERIMENTS(Feather.ACTIVITY, key("step.experiments"), key("experiments.summary"), true),
     EXPORT(Feather.SHARE, key("step.export"), key("export.summary"), true);
 
     private final Ikon icon;

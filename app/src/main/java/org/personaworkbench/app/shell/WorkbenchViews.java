@@ -4,6 +4,8 @@ import org.personaworkbench.app.common.DialogService;
 import org.personaworkbench.app.common.Engine;
 import org.personaworkbench.app.common.TaskRunner;
 import org.personaworkbench.app.data.DataViewModel;
+import org.personaworkbench.app.experiments.ExperimentsView;
+import org.personaworkbench.app.experiments.ExperimentsViewModel;
 import org.personaworkbench.app.export.ExportView;
 import org.personaworkbench.app.export.ExportViewModel;
 import org.personaworkbench.app.features.FeaturesView;
@@ -21,7 +23,8 @@ import org.personaworkbench.app.segments.SegmentsViewModel;
  */
 public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewModel features,
                              SegmentsViewModel segments, PersonasViewModel personas, RulesViewModel rules,
-                             RecommendationsViewModel recommendations, ExportViewModel export) {
+                             RecommendationsViewModel recommendations, ExperimentsViewModel experiments,
+                             ExportViewModel export) {
 
     /** Builds the steps over {@code shell}'s project and refreshes a step's lists when it is shown. */
     public static WorkbenchViews wire(Engine engine, TaskRunner tasks, DialogService dialogs, ShellViewModel shell) {
@@ -36,6 +39,8 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
         RecommendationsViewModel recommendations = new RecommendationsViewModel(engine, tasks, dialogs,
                 shell.projectProperty());
         view.addStepView(Step.RECOMMENDATIONS, new RecommendationsView(recommendations).root());
+        ExperimentsViewModel experiments = new ExperimentsViewModel(engine, tasks, dialogs, shell.projectProperty());
+        view.addStepView(Step.EXPERIMENTS, new ExperimentsView(experiments).root());
         ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
         view.addStepView(Step.EXPORT, new ExportView(export).root());
         shell.selectedStepProperty().addListener((obs, old, now) -> {
@@ -45,6 +50,8 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
                 rules.refresh(); // new feature sets and runs may have been made
             } else if (now == Step.RECOMMENDATIONS) {
                 recommendations.refresh(); // reads the data the first time it is shown
+            } else if (now == Step.EXPERIMENTS) {
+                experiments.refresh(); // new datasets, runs and rule segments may have been made
             } else if (now == Step.EXPORT) {
                 export.refresh();
             }
@@ -52,8 +59,11 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
         shell.projectProperty().addListener((obs, old, now) -> {
             if (now != null && shell.selectedStepProperty().get() == Step.RECOMMENDATIONS) {
                 recommendations.refresh();
+            } else if (now != null && shell.selectedStepProperty().get() == Step.EXPERIMENTS) {
+                experiments.refresh();
             }
         });
-        return new WorkbenchViews(view, data, features, segments, personas, rules, recommendations, export);
+        return new WorkbenchViews(view, data, features, segments, personas, rules, recommendations, experiments,
+                export);
     }
 }

@@ -788,4 +788,110 @@ public class FakeEngine implements Engine {
         progress.report(2, 2, "Done");
         return f;
     }
+
+    // ---- Experiments step: seeded rows read out by the real AbTest (see FakeExperiments) ----
+
+    /** Saved experiment definitions by name (ignoring case). */
+    public final Map<String, org.personaworkbench.engine.experiments.ExperimentDefinition> experimentStore =
+            java.util.Collections.synchronizedMap(new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+    /** Users and conversion rate per variant A, B, … of the fake test. */
+    public volatile long[] experimentUsers = {8000, 8000};
+    public volatile double[] experimentRates = {0.100, 0.115};
+    public final List<org.personaworkbench.engine.experiments.ExperimentDefinition> analysed =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<Path> readoutExports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<Path> pngExports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, the analysis waits for it (to test Cancel). */
+    public volatile java.util.concurrent.CountDownLatch analysisGate;
+
+    @Override
+    public List<org.personaworkbench.engine.experiments.ExperimentDefinition> experiments(Project project) {
+        synchronized (experimentStore) {
+            return List.copyOf(experimentStore.values());
+        }
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.ExperimentDefinition saveExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition) {
+        if (definition.name() == null || definition.name().isBlank()) {
+            throw new EngineException("Give the experiment a name.");
+        }
+        experimentStore.put(definition.name(), definition);
+        return definition;
+    }
+
+    @Override
+    public boolean deleteExperiment(Project project, String name) {
+        return experimentStore.remove(name) != null;
+    }
+
+    @Override
+    public List<String> variantValues(Project project, String dataset, String column, CancellationToken cancel) {
+        cancel.throwIfCancelled();
+        List<String> names = new ArrayList<>();
+        for (int v = 0; v < experimentUsers.length; v++) {
+            names.add(String.valueOf((char) ('A' + v)));
+        }
+        return names;
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.ExperimentReadout analyseExperiment(
+            Project project, org.personaworkbench.engine.experiments.ExperimentDefinition definition,
+            Progress progress, CancellationToken cancel) {
+        var gate = analysisGate;
+        if (gate != null) {
+            try {
+                while (!gate.await(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    cancel.throwIfCancelled();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        cancel.throwIfCancelled();
+        progress.report(1, 2, "Read " + definition.dataset());
+        analysed.add(definition);
+        try {
+            return FakeExperiments.readout(definition,
+                    FakeExperiments.arms(definition, experimentUsers, experimentRates, 7));
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void exportReadout(org.personaworkbench.engine.experiments.ExperimentReadout readout, Path file) {
+        readoutExports.add(file);
+        org.personaworkbench.engine.export.AtomicFiles.write(file, out -> out.write(FakeExperiments.csv(readout)));
+    }
+
+    @Override
+    public void writePng(java.awt.image.BufferedImage image, Path file) {
+        pngExports.add(file);
+        Engine.super.writePng(image, file);
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.Posterior.Curve betaPosterior(double alpha, double beta,
+                                                                                  int points) {
+        return FakeExperiments.beta(alpha, beta, points);
+    }
+
+    @Override
+    public org.personaworkbench.engine.experiments.Posterior.Curve normalPosterior(double mean, double sd,
+                                                                                    int points) {
+        return FakeExperiments.normal(mean, sd, points);
+    }
+
+    @Override
+    public long usersPerArmForMean(double sd, double mde, double alpha, double power) {
+        return FakeExperiments.usersPerArmForMean(sd, mde, alpha, power);
+    }
+
+    @Override
+    public double minimumDetectableMeanDifference(double sd, long usersPerArm, double alpha, double power) {
+        return FakeExperiments.minimumDetectableMeanDifference(sd, usersPerArm, alpha, power);
+    }
 }

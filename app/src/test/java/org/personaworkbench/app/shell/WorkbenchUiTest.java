@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,9 +98,7 @@ class WorkbenchUiTest {
         assertFalse(robot.lookup("#" + Step.RULES.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.EXPORT.nodeId()).queryAs(ToggleButton.class).isDisabled());
         assertFalse(robot.lookup("#" + Step.RECOMMENDATIONS.nodeId()).queryAs(ToggleButton.class).isDisabled());
-        for (Step later : Set.of(Step.EXPERIMENTS)) {
-            assertTrue(robot.lookup("#" + later.nodeId()).queryAs(ToggleButton.class).isDisabled(), later + "");
-        }
+        assertFalse(robot.lookup("#" + Step.EXPERIMENTS.nodeId()).queryAs(ToggleButton.class).isDisabled());
 
         robot.clickOn("#importDataButton");
         waitUntil(() -> robot.lookup("#previewTable").tryQuery()
