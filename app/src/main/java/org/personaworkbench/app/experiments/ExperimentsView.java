@@ -300,28 +300,28 @@ public final class ExperimentsView {
 
     private TableView<ComparisonRow> comparisonTable() {
         TableView<ComparisonRow> table = table("comparisonTable", viewModel.comparisonRows());
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 70,
-                r -> r.comparison().variant() + " vs " + r.comparison().control()));
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 80,
+                r -> r.comparison().variant()));
         table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
                 r -> ExperimentFormats.points(r.comparison().absLift())));
-        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 106,
+        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 110,
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
         table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 70,
                 r -> ExperimentFormats.relative(r.comparison().relLift())));
-        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 112,
+        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 116,
                 r -> ExperimentFormats.relativeInterval(r.comparison().relLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 56,
                 r -> ExperimentFormats.p(r.comparison().zP())));
-        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 56,
                 r -> ExperimentFormats.p(r.comparison().chi2P())));
         table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().chi2YatesP())));
         table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 72,
                 r -> r.comparison().fisherP() == null ? tr("experiments.notNeeded")
                         : ExperimentFormats.p(r.comparison().fisherP())));
-        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 66,
+        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().holmP())));
-        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 58,
+        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 54,
                 r -> ExperimentFormats.p(r.comparison().bhP())));
         table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
                 r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
@@ -332,8 +332,8 @@ public final class ExperimentsView {
 
     private TableView<ComparisonRow> metricComparisonTable() {
         TableView<ComparisonRow> table = table("metricComparisonTable", viewModel.comparisonRows());
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 90,
-                r -> r.comparison().variant() + " vs " + r.comparison().control()));
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 110,
+                r -> r.comparison().variant()));
         table.getColumns().add(column(tr("experiments.col.meanDiff"), tr("experiments.col.meanDiff.tip"), 90,
                 r -> ExperimentFormats.metric(r.comparison().meanDiff())));
         table.getColumns().add(column(tr("experiments.col.meanDiffCi"), tr("experiments.col.meanDiffCi.tip"), 130,
@@ -370,9 +370,9 @@ public final class ExperimentsView {
 
     private TableView<SegmentRow> segmentTable() {
         TableView<SegmentRow> table = table("segmentTable", viewModel.segmentRows());
-        table.getColumns().add(column(tr("experiments.col.segment"), null, 170, r -> r.lift().segment()));
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 80,
-                r -> r.lift().variant() + " vs " + r.lift().control()));
+        table.getColumns().add(column(tr("experiments.col.segment"), null, 210, r -> r.lift().segment()));
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 100,
+                r -> r.lift().variant()));
         table.getColumns().add(column(tr("experiments.col.segmentUsers"), tr("experiments.col.segmentUsers.tip"),
                 130, r -> Formats.count(r.lift().variantUsers()) + " / " + Formats.count(r.lift().controlUsers())));
         table.getColumns().add(column(tr("experiments.col.segmentRates"), tr("experiments.col.segmentRates.tip"),

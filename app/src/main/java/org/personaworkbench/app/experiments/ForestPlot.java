@@ -111,7 +111,7 @@ final class ForestPlot extends ExperimentChart {
             int series = variants.indexOf(r.variant()) + 1;
             Color c = r.tooSmall() ? MUTED : color(series <= 0 ? 1 : series);
             boolean overall = r.segment() == null;
-            String label = r.label(control.get());
+            String label = r.label(control.get(), variants.size() == 1);
             text(g, fit(g, label, left - 16), 10 + (overall ? 0 : 12), cy, TextAlignment.LEFT, VPos.CENTER,
                     overall ? BOLD : NORMAL, r.tooSmall() ? MUTED : strong);
             if (i > 0 && overall != (rows.get(i - 1).segment() == null)) {

@@ -9,7 +9,10 @@ package org.personaworkbench.app.experiments;
 public record ForestRow(String variant, String segment, double lift, double lo, double hi, boolean tooSmall) {
 
     /** "B vs A" or "B · Germany". */
-    public String label(String control) {
-        return segment == null ? variant + " vs " + control : variant + " · " + segment;
+    public String label(String control, boolean singleVariant) {
+        if (segment == null) {
+            return variant + " vs " + control;
+        }
+        return singleVariant ? segment : variant + " · " + segment; // one variant: the overall row names it
     }
 }

@@ -101,7 +101,9 @@ public final class ExperimentsTour {
             fx(() -> shell.selectedStepProperty().set(Step.EXPERIMENTS));
             waitFor(() -> shell.tasks().running().isEmpty());
             String wanted = System.getProperty("pwb.tour.dataset");
-            if (wanted != null) {
+            if (wanted != null && vm.saved().stream().anyMatch(wanted::equalsIgnoreCase)) {
+                fx(() -> vm.savedChoiceProperty().set(wanted)); // a saved experiment: its whole setup
+            } else if (wanted != null) {
                 fx(() -> vm.datasetProperty().set(wanted));
             }
             waitFor(() -> shell.tasks().running().isEmpty());
