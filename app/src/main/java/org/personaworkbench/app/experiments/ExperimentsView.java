@@ -258,7 +258,7 @@ public final class ExperimentsView {
 
     private TableView<VariantRow> variantTable() {
         TableView<VariantRow> table = table("variantTable", viewModel.variantRows());
-        table.getColumns().add(column(tr("experiments.col.variant"), null, 110, r -> r.summary().name()
+        table.getColumns().add(column(tr("experiments.col.variant"), null, 150, r -> r.summary().name()
                 + (r.control() ? " " + tr("experiments.controlMark") : "")));
         table.getColumns().add(column(tr("experiments.col.users"), tr("experiments.col.users.tip"), 80,
                 r -> Formats.count(r.summary().users())));
