@@ -54,9 +54,9 @@ final class ForestPlot extends ExperimentChart {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         text(g, tr(points.get() ? "experiments.forest.title" : "experiments.forest.title.metric"), 10, 8,
-                TextAlignment.LEFT, VPos.TOP, BOLD, strong);
+                TextAlignment.LEFT, VPos.TOP, BOLD, title);
         if (rows.isEmpty()) {
             return;
         }
@@ -113,7 +113,7 @@ final class ForestPlot extends ExperimentChart {
             boolean overall = r.segment() == null;
             String label = r.label(control.get(), variants.size() == 1);
             text(g, fit(g, label, left - 16), 10 + (overall ? 0 : 12), cy, TextAlignment.LEFT, VPos.CENTER,
-                    overall ? BOLD : NORMAL, r.tooSmall() ? MUTED : strong);
+                    overall ? BOLD : NORMAL, r.tooSmall() ? MUTED : title);
             if (i > 0 && overall != (rows.get(i - 1).segment() == null)) {
                 g.setStroke(GRID);
                 g.setLineWidth(1);
@@ -136,7 +136,7 @@ final class ForestPlot extends ExperimentChart {
             String value = r.tooSmall() ? tr("experiments.tooSmall.short")
                     : (r.lift() > 0 ? "+" : "") + ExperimentFormats.decimals(r.lift(), 2);
             text(g, value, right + 10, cy, TextAlignment.LEFT, VPos.CENTER, overall ? BOLD : SMALL,
-                    r.tooSmall() ? MUTED : strong);
+                    r.tooSmall() ? MUTED : title);
         }
     }
 

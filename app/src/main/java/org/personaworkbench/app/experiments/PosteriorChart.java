@@ -34,9 +34,9 @@ final class PosteriorChart extends ExperimentChart {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         text(g, tr(rates.get() ? "experiments.posterior.title" : "experiments.posterior.title.metric"), 10, 8,
-                TextAlignment.LEFT, VPos.TOP, BOLD, strong);
+                TextAlignment.LEFT, VPos.TOP, BOLD, title);
         if (series.isEmpty()) {
             return;
         }
@@ -108,7 +108,7 @@ final class PosteriorChart extends ExperimentChart {
             double lx = right - tw;
             g.setFill(color(k));
             g.fillRect(lx - 16, ly + 3, 10, 10);
-            text(g, name, lx, ly, TextAlignment.LEFT, VPos.TOP, NORMAL, strong);
+            text(g, name, lx, ly, TextAlignment.LEFT, VPos.TOP, NORMAL, title);
             ly += 16;
         }
     }

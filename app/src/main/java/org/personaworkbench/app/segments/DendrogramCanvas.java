@@ -23,7 +23,7 @@ final class DendrogramCanvas extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         if (layout == null || layout.leafCount() == 0) {
             return;
         }

@@ -105,7 +105,7 @@ final class MetricChart extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         text(g, heading, 6, 3, TextAlignment.LEFT, VPos.TOP, TITLE, title);
         if (!hint.isEmpty()) {
             text(g, hint, 6, 18, TextAlignment.LEFT, VPos.TOP, SMALL, text);

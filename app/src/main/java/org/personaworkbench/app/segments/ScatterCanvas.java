@@ -83,7 +83,7 @@ final class ScatterCanvas extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         if (data == null || data.points() == 0) {
             return;
         }

@@ -25,7 +25,7 @@ final class SilhouetteCanvas extends ChartCanvas {
     }
 
     @Override
-    void draw(GraphicsContext g, double w, double h) {
+    protected void draw(GraphicsContext g, double w, double h) {
         if (plot == null || plot.values().isEmpty()) {
             return;
         }
