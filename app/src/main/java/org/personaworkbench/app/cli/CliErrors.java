@@ -37,7 +37,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         CommandLine cli = ex.getCommandLine();
         report(cli, ex.getMessage(), USAGE);
         if (!wantsJson(args)) {
-            cli.getErr().println("Run 'pwb " + commandPath(cli) + "--help' for the options.");
+            cli.getErr().println("Run '" + commandPath(cli) + "--help' for the options.");
         }
         return USAGE;
     }
@@ -63,8 +63,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
 
     private static String commandPath(CommandLine cli) {
         StringBuilder path = new StringBuilder();
-        for (CommandLine c = cli; c != null && c.getParent() != null; c = c.getParent()) {
-            path.insert(0, c.getCommandName() + " ");
+        for (CommandLine c = cli; c != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " "); // the root is "pwb" (or "pwb gui" run alone)
         }
         return path.toString();
     }

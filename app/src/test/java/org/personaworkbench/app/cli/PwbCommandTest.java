@@ -53,6 +53,20 @@ class PwbCommandTest {
     }
 
     @Test
+    void guiAloneReportsAMissingProjectAndUsageMistakesLikeEveryCommand() {
+        CliRun missing = pwb("gui", dir.resolve("nowhere").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("There is no project file") && missing.err().contains("pwb new"),
+                missing.err());
+        CliRun extra = pwb("gui", "a", "b");
+        assertEquals(2, extra.code());
+        assertTrue(extra.err().contains("Run 'pwb gui --help' for the options."), extra.err());
+        CliRun nested = pwb("features", "--bogus");
+        assertEquals(2, nested.code());
+        assertTrue(nested.err().contains("Run 'pwb features --help' for the options."), nested.err());
+    }
+
+    @Test
     void newImportDatasetsAndProfileWorkTogetherWithJson() throws IOException {
         Path project = dir.resolve("retail");
         CliRun created = pwb("new", project.toString(), "--json");
