@@ -202,7 +202,8 @@ public final class FeaturesView {
         sets.getStyleClass().add(Styles.DENSE);
         sets.getColumns().add(TextColumns.of(tr("features.column.name"), FeatureSetInfo::name, 120, 80));
         sets.getColumns().add(TextColumns.of(tr("features.column.kind"), FeatureSetInfo::kind, 60, 50));
-        sets.getColumns().add(TextColumns.of(tr("features.column.rows"), s -> Formats.count(s.rows()), 80, 60));
+        sets.getColumns().add(TextColumns.withTip(TextColumns.of(tr("features.column.rows"), s -> Formats.count(s.rows()),
+                80, 60), tr("features.tip.rows")));
         sets.getColumns().add(TextColumns.of(tr("features.column.version"),
                 s -> VERSION.format(s.createdAt().atZone(ZoneId.systemDefault())), 130, 90));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -291,6 +292,7 @@ public final class FeaturesView {
 
         Label corrTitle = new Label(tr("features.correlations"));
         corrTitle.getStyleClass().add("title-4");
+        corrTitle.setTooltip(new Tooltip(tr("features.tip.correlations")));
         Label noCorr = new Label(tr("features.correlations.empty"));
         noCorr.getStyleClass().add("text-muted");
         noCorr.visibleProperty().bind(viewModel.correlationsProperty().isNull());
@@ -302,6 +304,7 @@ public final class FeaturesView {
         heat.managedProperty().bind(heat.visibleProperty());
         Label flaggedTitle = new Label(tr("features.flagged"));
         flaggedTitle.getStyleClass().add("title-4");
+        flaggedTitle.setTooltip(new Tooltip(tr("features.tip.flagged")));
         ListView<CorrelationMatrix.CorrelatedPair> flagged = new ListView<>(viewModel.flaggedPairs());
         flagged.setId("flaggedPairs");
         flagged.setPrefWidth(280);
@@ -375,6 +378,15 @@ public final class FeaturesView {
         TableColumn<FeatureRow, Number> clipped = numberColumn(tr("features.table.winsorized"), 60, false);
         clipped.setCellValueFactory(c -> c.getValue().winsorizedCellsProperty());
 
+        TextColumns.withTip(impute, tr("features.tip.impute"));
+        TextColumns.withTip(log, tr("features.tip.log1p"));
+        TextColumns.withTip(low, tr("features.tip.winsorLow"));
+        TextColumns.withTip(high, tr("features.tip.winsorHigh"));
+        TextColumns.withTip(scaling, tr("features.tip.scaling"));
+        TextColumns.withTip(weight, tr("features.tip.weight"));
+        TextColumns.withTip(oneHot, tr("features.tip.oneHot"));
+        TextColumns.withTip(filled, tr("features.tip.filled"));
+        TextColumns.withTip(clipped, tr("features.tip.winsorized"));
         table.getColumns().addAll(List.of(name, include, impute, log, low, high, scaling, weight, oneHot, filled,
                 clipped));
         Label empty = new Label(tr("features.table.empty"));
