@@ -30,8 +30,9 @@ public final class TextColumns {
     public static <S, T> TableColumn<S, T> withTip(TableColumn<S, T> column, String tip) {
         javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
         header.setTooltip(new Tooltip(tip));
-        header.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        header.setMaxWidth(Double.MAX_VALUE); // a narrow column shows "Winsor…", never overlapping its neighbour
         header.getStyleClass().add("column-header-label");
+        header.setStyle("-fx-padding: 0;"); // the header's own label is padded already: ".column-header .label" matches both
         column.setGraphic(header);
         column.setText(null);
         return column;

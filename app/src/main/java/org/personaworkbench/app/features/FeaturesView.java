@@ -202,8 +202,7 @@ public final class FeaturesView {
         sets.getStyleClass().add(Styles.DENSE);
         sets.getColumns().add(TextColumns.of(tr("features.column.name"), FeatureSetInfo::name, 120, 80));
         sets.getColumns().add(TextColumns.of(tr("features.column.kind"), FeatureSetInfo::kind, 60, 50));
-        sets.getColumns().add(TextColumns.withTip(TextColumns.of(tr("features.column.rows"), s -> Formats.count(s.rows()),
-                80, 60), tr("features.tip.rows")));
+        sets.getColumns().add(TextColumns.of(tr("features.column.rows"), s -> Formats.count(s.rows()), 80, 60));
         sets.getColumns().add(TextColumns.of(tr("features.column.version"),
                 s -> VERSION.format(s.createdAt().atZone(ZoneId.systemDefault())), 130, 90));
         sets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -351,11 +350,11 @@ public final class FeaturesView {
         TableColumn<FeatureRow, Boolean> log = new TableColumn<>(tr("features.table.log1p"));
         log.setCellValueFactory(c -> c.getValue().log1pProperty());
         log.setCellFactory(CheckBoxTableCell.forTableColumn(log));
-        log.setPrefWidth(50);
+        log.setPrefWidth(64);
 
-        TableColumn<FeatureRow, Number> low = numberColumn(tr("features.table.winsorLow"), 85, true);
+        TableColumn<FeatureRow, Number> low = numberColumn(tr("features.table.winsorLow"), 125, true);
         low.setCellValueFactory(c -> c.getValue().winsorizeLowProperty());
-        TableColumn<FeatureRow, Number> high = numberColumn(tr("features.table.winsorHigh"), 85, true);
+        TableColumn<FeatureRow, Number> high = numberColumn(tr("features.table.winsorHigh"), 125, true);
         high.setCellValueFactory(c -> c.getValue().winsorizeHighProperty());
 
         TableColumn<FeatureRow, Scaling> scaling = new TableColumn<>(tr("features.table.scaling"));
@@ -371,11 +370,11 @@ public final class FeaturesView {
         TableColumn<FeatureRow, Boolean> oneHot = new TableColumn<>(tr("features.table.oneHot"));
         oneHot.setCellValueFactory(c -> c.getValue().oneHotProperty());
         oneHot.setCellFactory(CheckBoxTableCell.forTableColumn(oneHot));
-        oneHot.setPrefWidth(65);
+        oneHot.setPrefWidth(80);
 
-        TableColumn<FeatureRow, Number> filled = numberColumn(tr("features.table.filled"), 60, false);
+        TableColumn<FeatureRow, Number> filled = numberColumn(tr("features.table.filled"), 72, false);
         filled.setCellValueFactory(c -> c.getValue().filledCellsProperty());
-        TableColumn<FeatureRow, Number> clipped = numberColumn(tr("features.table.winsorized"), 60, false);
+        TableColumn<FeatureRow, Number> clipped = numberColumn(tr("features.table.winsorized"), 90, false);
         clipped.setCellValueFactory(c -> c.getValue().winsorizedCellsProperty());
 
         TextColumns.withTip(impute, tr("features.tip.impute"));

@@ -19,18 +19,21 @@ public final class AboutView {
         dialog.setTitle(tr("about.title"));
         dialog.getDialogPane().setId("aboutDialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(org.personaworkbench.ui.UiResources.stylesheet());
         Label title = new Label(about.name() + " " + about.version());
         title.setId("aboutTitle");
         title.getStyleClass().add("title-3");
         Label licence = new Label(about.licence());
         licence.setWrapText(true);
         licence.setMaxWidth(560);
-        TextArea text = new TextArea(about.fullText());
+        TextArea text = new TextArea(about.noticesText());
         text.setId("aboutText");
         text.setEditable(false);
         text.setWrapText(true);
         text.setPrefSize(600, 360);
-        dialog.getDialogPane().setContent(new VBox(10, title, licence, text));
+        VBox content = new VBox(10, title, licence, text);
+        content.setPadding(new javafx.geometry.Insets(12, 16, 4, 16));
+        dialog.getDialogPane().setContent(content);
     }
 
     public Dialog<Void> dialog() {

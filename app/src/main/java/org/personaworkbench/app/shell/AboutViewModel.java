@@ -88,10 +88,14 @@ public final class AboutViewModel {
         }
     }
 
-    /** Everything in one text, for the dialog's scrollable area and for copying. */
+    /** Everything in one text: name, version, licence and {@link #noticesText()}. */
     public String fullText() {
+        return name() + ' ' + version() + "\n\n" + licence() + "\n\n" + noticesText();
+    }
+
+    /** The data attributions and third-party notices, for the dialog's scrollable area. */
+    public String noticesText() {
         StringBuilder b = new StringBuilder();
-        b.append(name()).append(' ').append(version()).append("\n\n").append(licence()).append("\n\n");
         List<Attribution> attributions = attributions();
         if (!attributions.isEmpty()) {
             b.append(tr("about.attributions")).append("\n\n");

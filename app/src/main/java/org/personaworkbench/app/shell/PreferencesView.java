@@ -11,7 +11,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.controlsfx.control.ToggleSwitch;
 
 import static org.personaworkbench.app.common.I18n.tr;
 
@@ -28,8 +27,9 @@ public final class PreferencesView {
         dialog.setTitle(tr("prefs.title"));
         dialog.getDialogPane().setId("preferencesDialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(org.personaworkbench.ui.UiResources.stylesheet());
 
-        ToggleSwitch dark = new ToggleSwitch();
+        javafx.scene.control.CheckBox dark = new javafx.scene.control.CheckBox(tr("prefs.darkTheme.switch"));
         dark.setId("prefsDarkTheme");
         dark.selectedProperty().bindBidirectional(shell.darkThemeProperty());
 
@@ -55,7 +55,7 @@ public final class PreferencesView {
         locale.setTooltip(new Tooltip(tr("prefs.locale.tip")));
 
         GridPane grid = new GridPane(12, 10);
-        grid.setPadding(new Insets(8));
+        grid.setPadding(new Insets(12, 16, 4, 16));
         grid.addRow(0, new Label(tr("prefs.darkTheme")), dark);
         grid.addRow(1, new Label(tr("prefs.seed")), seed);
         grid.addRow(2, new Label(tr("prefs.locale")), locale);

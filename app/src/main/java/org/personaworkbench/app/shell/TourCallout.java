@@ -52,6 +52,10 @@ final class TourCallout {
         box.setId("tourCallout");
         box.getStyleClass().add("tour-callout");
         box.setPrefWidth(330);
+        // a popup has no scene stylesheet of ours: the theme's looked-up colours still apply
+        box.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8; -fx-border-radius: 8;"
+                + " -fx-border-color: -color-accent-emphasis; -fx-border-width: 2; -fx-padding: 14;"
+                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.28), 18, 0, 0, 4);");
         popup.getContent().add(box);
         popup.setAutoHide(false);
         popup.setHideOnEscape(false);

@@ -62,6 +62,43 @@ class FirstRunUiTest {
     }
 
     @Test
+    void theDefaultSeedPreferenceSeedsSegmentsRecommendationsAndExportAndFollowsChanges(FxRobot robot) {
+        robot.interact(() -> {
+            ShellViewModel shell = new ShellViewModel(engine, ui.tasks, ui.dialogs, ui.prefs, dir);
+            shell.defaultSeedProperty().set(7);
+            WorkbenchViews views = WorkbenchViews.wire(engine, ui.tasks, ui.dialogs, shell);
+            assertEquals(7, views.segments().seedProperty().get());
+            assertEquals(7L, views.recommendations().seedProperty().get());
+            assertEquals(7L, views.export().seedProperty().get());
+            assertEquals(7L, views.recommendations().protocol().seed(), "the evaluation's split uses it");
+
+            shell.defaultSeedProperty().set(2024);
+            assertEquals(2024, views.segments().seedProperty().get());
+            assertEquals(2024L, views.export().seedProperty().get());
+            assertEquals(2024L, new AppPreferences(ui.node).defaultSeed());
+        });
+    }
+
+    @Test
+    void theNumberFormatPreferenceFormatsTableNumbersButNotExports(FxRobot robot) {
+        java.util.Locale before = java.util.Locale.getDefault(java.util.Locale.Category.FORMAT);
+        try {
+            robot.interact(() -> ui.shell.numberLocaleProperty().set(NumberLocale.GERMAN));
+            assertEquals("1.235", org.personaworkbench.app.common.Formats.number(1234.567));
+            assertEquals("2,25", org.personaworkbench.app.common.Formats.number(2.25));
+            assertEquals("12.345", org.personaworkbench.app.common.Formats.count(12345));
+            assertEquals("0,5", org.personaworkbench.app.common.Formats.number(0.5));
+            robot.interact(() -> ui.shell.numberLocaleProperty().set(NumberLocale.ENGLISH_US));
+            assertEquals("12,345", org.personaworkbench.app.common.Formats.count(12345));
+            assertEquals("0.5", org.personaworkbench.app.common.Formats.number(0.5));
+            assertEquals("en-US", ui.node.get("format.locale", ""));
+        } finally {
+            robot.interact(() -> ui.shell.numberLocaleProperty().set(NumberLocale.SYSTEM));
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, before);
+        }
+    }
+
+    @Test
     void openingASampleShowsTheFirstCalloutAndSkipHidesItForGood(FxRobot robot) throws Exception {
         robot.clickOn("#openSample-demo-shop");
         waitUntil(() -> robot.lookup("#tourCallout").tryQuery().map(Node::isVisible).orElse(false));
