@@ -50,7 +50,9 @@ class FirstRunUiTest {
     @Test
     void darkThemeInThePreferencesDialogRestylesTheAppAndIsRemembered(FxRobot robot) throws Exception {
         assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
-        robot.interact(() -> ui.view.showPreferences());
+        robot.clickOn("#content"); // focus the main window, then the Ctrl+, accelerator
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA)
+                .release(javafx.scene.input.KeyCode.COMMA, javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#preferencesDialog").tryQuery().isPresent());
 
         robot.clickOn("#prefsDarkTheme");
