@@ -12,7 +12,7 @@ public final class Formats {
 
     /** A count with grouping: {@code 12,345}. */
     public static String count(long value) {
-        return NumberFormat.getIntegerInstance(Locale.getDefault()).format(value);
+        return NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT)).format(value);
     }
 
     /** A measurement with at most two decimals; empty for null. */
@@ -20,14 +20,14 @@ public final class Formats {
         if (value == null || value.isNaN()) {
             return "";
         }
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault());
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault(Locale.Category.FORMAT));
         f.setMaximumFractionDigits(Math.abs(value) >= 1000 ? 0 : 2);
         return f.format(value);
     }
 
     /** A share 0..1 as a percentage with one decimal: {@code 12.5 %}. */
     public static String percent(double share) {
-        NumberFormat f = NumberFormat.getPercentInstance(Locale.getDefault());
+        NumberFormat f = NumberFormat.getPercentInstance(Locale.getDefault(Locale.Category.FORMAT));
         f.setMaximumFractionDigits(1);
         return f.format(share);
     }

@@ -23,6 +23,21 @@ public final class TextColumns {
         return c;
     }
 
+    /**
+     * Puts the column's title into a header label that explains the figure in a tooltip (the column's text moves
+     * to the label, so tests and users find the tooltip on the header).
+     */
+    public static <S, T> TableColumn<S, T> withTip(TableColumn<S, T> column, String tip) {
+        javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        header.setMaxWidth(Double.MAX_VALUE); // a narrow column shows "Winsor…", never overlapping its neighbour
+        header.getStyleClass().add("column-header-label");
+        header.setStyle("-fx-padding: 0;"); // the header's own label is padded already: ".column-header .label" matches both
+        column.setGraphic(header);
+        column.setText(null);
+        return column;
+    }
+
     private static final class TooltipTextCell<S> extends TableCell<S, Object> {
         @Override
         protected void updateItem(Object item, boolean empty) {

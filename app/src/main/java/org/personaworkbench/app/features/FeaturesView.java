@@ -291,6 +291,7 @@ public final class FeaturesView {
 
         Label corrTitle = new Label(tr("features.correlations"));
         corrTitle.getStyleClass().add("title-4");
+        corrTitle.setTooltip(new Tooltip(tr("features.tip.correlations")));
         Label noCorr = new Label(tr("features.correlations.empty"));
         noCorr.getStyleClass().add("text-muted");
         noCorr.visibleProperty().bind(viewModel.correlationsProperty().isNull());
@@ -302,6 +303,7 @@ public final class FeaturesView {
         heat.managedProperty().bind(heat.visibleProperty());
         Label flaggedTitle = new Label(tr("features.flagged"));
         flaggedTitle.getStyleClass().add("title-4");
+        flaggedTitle.setTooltip(new Tooltip(tr("features.tip.flagged")));
         ListView<CorrelationMatrix.CorrelatedPair> flagged = new ListView<>(viewModel.flaggedPairs());
         flagged.setId("flaggedPairs");
         flagged.setPrefWidth(280);
@@ -348,11 +350,11 @@ public final class FeaturesView {
         TableColumn<FeatureRow, Boolean> log = new TableColumn<>(tr("features.table.log1p"));
         log.setCellValueFactory(c -> c.getValue().log1pProperty());
         log.setCellFactory(CheckBoxTableCell.forTableColumn(log));
-        log.setPrefWidth(50);
+        log.setPrefWidth(64);
 
-        TableColumn<FeatureRow, Number> low = numberColumn(tr("features.table.winsorLow"), 85, true);
+        TableColumn<FeatureRow, Number> low = numberColumn(tr("features.table.winsorLow"), 125, true);
         low.setCellValueFactory(c -> c.getValue().winsorizeLowProperty());
-        TableColumn<FeatureRow, Number> high = numberColumn(tr("features.table.winsorHigh"), 85, true);
+        TableColumn<FeatureRow, Number> high = numberColumn(tr("features.table.winsorHigh"), 125, true);
         high.setCellValueFactory(c -> c.getValue().winsorizeHighProperty());
 
         TableColumn<FeatureRow, Scaling> scaling = new TableColumn<>(tr("features.table.scaling"));
@@ -368,13 +370,22 @@ public final class FeaturesView {
         TableColumn<FeatureRow, Boolean> oneHot = new TableColumn<>(tr("features.table.oneHot"));
         oneHot.setCellValueFactory(c -> c.getValue().oneHotProperty());
         oneHot.setCellFactory(CheckBoxTableCell.forTableColumn(oneHot));
-        oneHot.setPrefWidth(65);
+        oneHot.setPrefWidth(80);
 
-        TableColumn<FeatureRow, Number> filled = numberColumn(tr("features.table.filled"), 60, false);
+        TableColumn<FeatureRow, Number> filled = numberColumn(tr("features.table.filled"), 72, false);
         filled.setCellValueFactory(c -> c.getValue().filledCellsProperty());
-        TableColumn<FeatureRow, Number> clipped = numberColumn(tr("features.table.winsorized"), 60, false);
+        TableColumn<FeatureRow, Number> clipped = numberColumn(tr("features.table.winsorized"), 90, false);
         clipped.setCellValueFactory(c -> c.getValue().winsorizedCellsProperty());
 
+        TextColumns.withTip(impute, tr("features.tip.impute"));
+        TextColumns.withTip(log, tr("features.tip.log1p"));
+        TextColumns.withTip(low, tr("features.tip.winsorLow"));
+        TextColumns.withTip(high, tr("features.tip.winsorHigh"));
+        TextColumns.withTip(scaling, tr("features.tip.scaling"));
+        TextColumns.withTip(weight, tr("features.tip.weight"));
+        TextColumns.withTip(oneHot, tr("features.tip.oneHot"));
+        TextColumns.withTip(filled, tr("features.tip.filled"));
+        TextColumns.withTip(clipped, tr("features.tip.winsorized"));
         table.getColumns().addAll(List.of(name, include, impute, log, low, high, scaling, weight, oneHot, filled,
                 clipped));
         Label empty = new Label(tr("features.table.empty"));

@@ -62,7 +62,7 @@ public final class FigureText {
         if (!Double.isFinite(value)) {
             return NONE;
         }
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault());
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault(Locale.Category.FORMAT));
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
         return f.format(value);

@@ -638,7 +638,7 @@ public final class RecommendationsView {
         if (!Double.isFinite(value)) {
             return "–";
         }
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault());
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault(Locale.Category.FORMAT));
         f.setMinimumFractionDigits(places);
         f.setMaximumFractionDigits(places);
         return f.format(value);

@@ -78,6 +78,10 @@ public final class RecommendationsViewModel {
             .withZone(ZoneOffset.UTC);
 
     private final Engine engine;
+    /** The evaluation split's and the models' seed (the default-seed preference in the app). */
+    private final javafx.beans.property.LongProperty seed = new javafx.beans.property.SimpleLongProperty(this, "seed", SEED);
+    /** {@link #seed} for background threads, which must not read an FX property. */
+    private volatile long workerSeed = SEED;
     private final TaskRunner tasks;
     private final DialogService dialogs;
 
@@ -138,6 +142,7 @@ public final class RecommendationsViewModel {
             choice.selectedProperty().addListener((obs, old, now) -> strategiesChanged());
             strategies.add(choice);
         }
+        seed.addListener((obs, old, now) -> workerSeed = now.longValue());
         customerQuery.addListener((obs, old, now) -> updateSuggestions(now));
         diversity.addListener((obs, old, now) -> recommend());
         context.addListener((obs, old, now) -> recommend());
@@ -148,6 +153,11 @@ public final class RecommendationsViewModel {
     }
 
     // ---- properties ----
+
+    /** The seed of the evaluation's random split and of the models; read when an evaluation or list is made. */
+    public javafx.beans.property.LongProperty seedProperty() {
+        return seed;
+    }
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
         return project.getReadOnlyProperty();
@@ -562,7 +572,7 @@ public final class RecommendationsViewModel {
     public EvaluationProtocol protocol() {
         int k = n.get() == null ? 10 : n.get();
         boolean explicit = loaded.get() != null && loaded.get().interactions().kind() == FeedbackKind.EXPLICIT;
-        return new EvaluationProtocol(SplitKind.RANDOM, 0.2, SEED, explicit ? 4 : 0, k,
+        return new EvaluationProtocol(SplitKind.RANDOM, 0.2, seed.get(), explicit ? 4 : 0, k,
                 EvaluationProtocol.ALL_UNSEEN, EvaluationProtocol.BINARY_NDCG, 0);
     }
 
@@ -717,8 +727,9 @@ public final class RecommendationsViewModel {
         return out;
     }
 
-    private static RecommenderOptions optionsFor(Algorithm a, ProjectInteractions.Loaded data) {
-        return RecommenderOptions.defaults(a).withSeed(SEED).withCatalog(data.catalog())
+    /** Read by background work: the models' seed as last set on the FX thread. */
+    private RecommenderOptions optionsFor(Algorithm a, ProjectInteractions.Loaded data) {
+        return RecommenderOptions.defaults(a).withSeed(workerSeed).withCatalog(data.catalog())
                 .withPersonas(data.personaOfUser()).withContextShares(data.contextShares());
     }
 

@@ -29,7 +29,7 @@ final class ScoreFormat {
 
     /** The format for a list of {@code algorithm} with these items, in the default locale. */
     static ScoreFormat forList(Algorithm algorithm, List<RankedItem> items) {
-        return forList(algorithm, items, Locale.getDefault());
+        return forList(algorithm, items, Locale.getDefault(Locale.Category.FORMAT));
     }
 
     static ScoreFormat forList(Algorithm algorithm, List<RankedItem> items, Locale locale) {

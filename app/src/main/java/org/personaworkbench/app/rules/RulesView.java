@@ -206,6 +206,7 @@ public final class RulesView {
         count.getStyleClass().addAll("title-3", "rule-count");
         count.setGraphic(Icons.icon(Feather.USERS, 18));
         count.textProperty().bind(viewModel.countTextProperty());
+        count.setTooltip(new Tooltip(tr("rules.tip.count")));
         ProgressBar counting = new ProgressBar();
         counting.setPrefWidth(80);
         counting.visibleProperty().bind(viewModel.countingProperty());
@@ -435,10 +436,14 @@ public final class RulesView {
         table.setId("overlapTable");
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(TextColumns.of(tr("rules.col.segment"), OverlapRow::label, 170, 110));
-        table.getColumns().add(numeric(tr("rules.col.size"), r -> Formats.count(r.size())));
-        table.getColumns().add(numeric(tr("rules.col.both"), r -> Formats.count(r.both())));
-        table.getColumns().add(bar(tr("rules.col.shareOfRule"), OverlapRow::shareOfRule));
-        table.getColumns().add(bar(tr("rules.col.shareOfSegment"), OverlapRow::shareOfSegment));
+        table.getColumns().add(TextColumns.withTip(numeric(tr("rules.col.size"), r -> Formats.count(r.size())),
+                tr("rules.tip.size")));
+        table.getColumns().add(TextColumns.withTip(numeric(tr("rules.col.both"), r -> Formats.count(r.both())),
+                tr("rules.tip.both")));
+        table.getColumns().add(TextColumns.withTip(bar(tr("rules.col.shareOfRule"), OverlapRow::shareOfRule),
+                tr("rules.tip.shareOfRule")));
+        table.getColumns().add(TextColumns.withTip(bar(tr("rules.col.shareOfSegment"), OverlapRow::shareOfSegment),
+                tr("rules.tip.shareOfSegment")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(muted(tr("rules.overlap.none")));
         table.setPrefHeight(160);

@@ -190,11 +190,16 @@ public final class SegmentsView {
         legend.getStyleClass().addAll("text-muted", "text-small");
         legend.setWrapText(true);
 
-        MetricChart elbow = chart("elbowChart", "segments.chart.elbow", "segments.chart.elbowHint");
-        MetricChart silhouette = chart("silhouetteChart", "segments.chart.silhouette", "segments.chart.higher");
-        MetricChart ch = chart("calinskiChart", "segments.chart.calinski", "segments.chart.higher");
-        MetricChart db = chart("daviesChart", "segments.chart.davies", "segments.chart.lower");
-        MetricChart stability = chart("stabilityChart", "segments.chart.stability", "segments.chart.higher");
+        MetricChart elbow = chart("elbowChart", "segments.chart.elbow", "segments.chart.elbowHint",
+                tr("segments.tip.elbow"));
+        MetricChart silhouette = chart("silhouetteChart", "segments.chart.silhouette", "segments.chart.higher",
+                tr("segments.tip.silhouette"));
+        MetricChart ch = chart("calinskiChart", "segments.chart.calinski", "segments.chart.higher",
+                tr("segments.tip.calinski"));
+        MetricChart db = chart("daviesChart", "segments.chart.davies", "segments.chart.lower",
+                tr("segments.tip.davies"));
+        MetricChart stability = chart("stabilityChart", "segments.chart.stability", "segments.chart.higher",
+                tr("segments.tip.stability"));
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setId("sweepCharts");
@@ -224,7 +229,7 @@ public final class SegmentsView {
         return card("segments.sweep", Feather.TRENDING_DOWN, new VBox(10, controls, chartsBox));
     }
 
-    private MetricChart chart(String id, String titleKey, String hintKey) {
+    private MetricChart chart(String id, String titleKey, String hintKey, String meaning) {
         MetricChart c = new MetricChart();
         c.setId(id);
         c.setTitle(tr(titleKey), tr(hintKey));
@@ -234,7 +239,11 @@ public final class SegmentsView {
                 viewModel.chooseK(s.points().get(i).k());
             }
         });
-        Tooltip.install(c, new Tooltip(tr("segments.chart.clickTip")));
+        Tooltip tip = new Tooltip(meaning + "\n" + tr("segments.chart.clickTip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        Tooltip.install(c, tip);
+        c.getProperties().put(Tooltip.class, tip); // so tests can find what the chart explains
         sweepCharts.add(c);
         return c;
     }
@@ -396,6 +405,9 @@ public final class SegmentsView {
         bar.setCellFactory(c -> new BarCell());
         bar.setPrefWidth(360);
         bar.setSortable(false);
+        TextColumns.withTip(rows, tr("segments.tip.rows"));
+        TextColumns.withTip(share, tr("segments.tip.share"));
+        TextColumns.withTip(bar, tr("segments.tip.bar"));
         table.getColumns().add(rows);
         table.getColumns().add(share);
         table.getColumns().add(bar);
@@ -535,13 +547,18 @@ public final class SegmentsView {
         features.setId("profileFeatures");
         features.getStyleClass().add(Styles.DENSE);
         features.getColumns().add(TextColumns.of(tr("segments.col.feature"), FeatureComparison::feature, 150, 100));
-        features.getColumns().add(num(tr("segments.col.mean"), f -> Formats.number(f.mean())));
-        features.getColumns().add(num(tr("segments.col.median"), f -> Formats.number(f.median())));
-        features.getColumns().add(num(tr("segments.col.restMean"), f -> Formats.number(f.othersMean())));
-        features.getColumns().add(num(tr("segments.col.lift"), f -> Double.isFinite(f.lift())
-                ? tr("segments.times", Formats.number(f.lift())) : ""));
-        features.getColumns().add(num(tr("segments.col.effect"), f -> Formats.number(f.effectSize())));
-        features.getColumns().add(num(tr("segments.col.q"), f -> pValue(f.q())));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.mean"), f -> Formats.number(f.mean())),
+                tr("segments.tip.mean")));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.median"), f -> Formats.number(f.median())),
+                tr("segments.tip.median")));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.restMean"),
+                f -> Formats.number(f.othersMean())), tr("segments.tip.restMean")));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.lift"), f -> Double.isFinite(f.lift())
+                ? tr("segments.times", Formats.number(f.lift())) : ""), tr("segments.tip.lift")));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.effect"),
+                f -> Formats.number(f.effectSize())), tr("segments.tip.effect")));
+        features.getColumns().add(TextColumns.withTip(num(tr("segments.col.q"), f -> pValue(f.q())),
+                tr("segments.tip.q")));
         features.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         features.setPlaceholder(muted(tr("segments.noFit")));
         features.setPrefHeight(200);
@@ -582,12 +599,16 @@ public final class SegmentsView {
         tests.setId("featureTests");
         tests.getStyleClass().add(Styles.DENSE);
         tests.getColumns().add(TextColumns.of(tr("segments.col.feature"), FeatureTest::feature, 150, 100));
-        tests.getColumns().add(TextColumns.of(tr("segments.col.test"), FeatureTest::test, 120, 90));
-        tests.getColumns().add(num(tr("segments.col.statistic"), t -> Formats.number(t.statistic())));
-        tests.getColumns().add(num(tr("segments.col.p"), t -> pValue(t.p())));
-        tests.getColumns().add(num(tr("segments.col.q"), t -> pValue(t.q())));
-        tests.getColumns().add(TextColumns.of(tr("segments.col.significant"),
-                t -> t.significant() ? tr("segments.yes") : tr("segments.no"), 90, 70));
+        tests.getColumns().add(TextColumns.withTip(TextColumns.of(tr("segments.col.test"), FeatureTest::test, 120, 90),
+                tr("segments.tip.test")));
+        tests.getColumns().add(TextColumns.withTip(num(tr("segments.col.statistic"),
+                t -> Formats.number(t.statistic())), tr("segments.tip.statistic")));
+        tests.getColumns().add(TextColumns.withTip(num(tr("segments.col.p"), t -> pValue(t.p())),
+                tr("segments.tip.p")));
+        tests.getColumns().add(TextColumns.withTip(num(tr("segments.col.q"), t -> pValue(t.q())),
+                tr("segments.tip.q")));
+        tests.getColumns().add(TextColumns.withTip(TextColumns.of(tr("segments.col.significant"),
+                t -> t.significant() ? tr("segments.yes") : tr("segments.no"), 90, 70), tr("segments.tip.significant")));
         tests.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tests.setPrefHeight(150);
         tests.setPlaceholder(muted(tr("segments.noFit")));
@@ -667,6 +688,7 @@ public final class SegmentsView {
         ari.setId("ariLabel");
         ari.getStyleClass().add("recommendation");
         ari.setWrapText(true);
+        ari.setTooltip(new Tooltip(tr("segments.tip.ari")));
         TableView<MigrationRow> migration = new TableView<>();
         migration.setId("migrationTable");
         migration.getStyleClass().add(Styles.DENSE);

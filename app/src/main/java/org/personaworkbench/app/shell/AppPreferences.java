@@ -8,7 +8,8 @@ import java.util.prefs.Preferences;
 
 /**
  * What the desktop app remembers between runs, in {@link java.util.prefs.Preferences}: recent projects
- * (most recent first), the window's size and position, and the theme. Tests pass a throw-away node.
+ * (most recent first), the window's size and position, the theme, the default seed, the number format and
+ * whether the guided tour was dismissed. Tests pass a throw-away node.
  * Writes stay in memory; the JDK stores them from its own timer and shutdown hook, so the FX thread
  * never waits for the disk.
  */
@@ -19,6 +20,12 @@ public final class AppPreferences {
 
     private static final String RECENT = "recent.";
     private static final String DARK = "theme.dark";
+    private static final String SEED = "seed.default";
+    private static final String LOCALE = "format.locale";
+    private static final String TOUR_DONE = "tour.dismissed";
+
+    /** The seed used until the user picks another one. */
+    public static final long DEFAULT_SEED = 42;
 
     private final Preferences node;
 
@@ -79,6 +86,33 @@ public final class AppPreferences {
 
     public void setDarkTheme(boolean dark) {
         node.putBoolean(DARK, dark);
+    }
+
+    /** The seed new segmentations, recommendation evaluations and export holdouts start with (42 by default). */
+    public long defaultSeed() {
+        return node.getLong(SEED, DEFAULT_SEED);
+    }
+
+    public void setDefaultSeed(long seed) {
+        node.putLong(SEED, seed);
+    }
+
+    /** How numbers in tables are formatted; {@link NumberLocale#SYSTEM} unless chosen otherwise. */
+    public NumberLocale numberLocale() {
+        return NumberLocale.fromTag(node.get(LOCALE, ""));
+    }
+
+    public void setNumberLocale(NumberLocale locale) {
+        node.put(LOCALE, locale.tag());
+    }
+
+    /** True once the guided tour was finished or skipped: it is then not shown again on its own. */
+    public boolean tourDismissed() {
+        return node.getBoolean(TOUR_DONE, false);
+    }
+
+    public void setTourDismissed(boolean dismissed) {
+        node.putBoolean(TOUR_DONE, dismissed);
     }
 
     /** The window's last bounds; empty on first start. */

@@ -37,6 +37,7 @@ import org.personaworkbench.app.segments.SegmentsView;
 import org.personaworkbench.app.segments.SegmentsViewModel;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.personaworkbench.app.common.I18n.tr;
@@ -62,6 +63,8 @@ public final class ShellView {
     private final Map<Step, ToggleButton> stepButtons = new EnumMap<>(Step.class);
     private final Map<Step, Parent> stepViews = new EnumMap<>(Step.class);
     private final ToggleGroup stepGroup = new ToggleGroup();
+    /** The system's number format, for the "System default" choice. */
+    private final Locale systemFormat = Locale.getDefault(Locale.Category.FORMAT);
 
     public ShellView(ShellViewModel viewModel, DataViewModel dataViewModel) {
         this(viewModel, dataViewModel, null);
@@ -97,6 +100,9 @@ public final class ShellView {
         root.setCenter(content);
         root.setBottom(statusBar());
 
+        applyNumberLocale(viewModel.numberLocaleProperty().get());
+        viewModel.numberLocaleProperty().addListener((obs, old, now) -> applyNumberLocale(now));
+        new TourCallout(viewModel.tour(), stepButtons::get);
         viewModel.projectProperty().addListener((obs, old, now) -> showContent());
         viewModel.selectedStepProperty().addListener((obs, old, now) -> showContent());
         showContent();
@@ -135,10 +141,35 @@ public final class ShellView {
         javafx.scene.control.CheckMenuItem dark = new javafx.scene.control.CheckMenuItem(tr("menu.darkTheme"));
         dark.setGraphic(Icons.icon(Feather.MOON));
         dark.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        Menu view = new Menu(tr("menu.view"), null, dark);
-        MenuBar bar = new MenuBar(file, view);
+        MenuItem preferences = item(tr("menu.preferences"), Feather.SETTINGS, "Shortcut+COMMA", this::showPreferences);
+        preferences.setId("menuPreferences");
+        Menu view = new Menu(tr("menu.view"), null, dark, new SeparatorMenuItem(), preferences);
+        MenuItem tourItem = new MenuItem(tr("menu.tour"), Icons.icon(Feather.MAP));
+        tourItem.setId("menuTour");
+        tourItem.setOnAction(e -> viewModel.tour().start());
+        tourItem.disableProperty().bind(viewModel.projectProperty().isNull());
+        MenuItem about = new MenuItem(tr("menu.about"), Icons.icon(Feather.INFO));
+        about.setId("menuAbout");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu(tr("menu.help"), null, tourItem, new SeparatorMenuItem(), about);
+        MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Opens the Preferences dialog (Ctrl+,); its controls apply at once. */
+    public void showPreferences() {
+        new PreferencesView(viewModel, root.getScene() == null ? null : root.getScene().getWindow()).dialog().show();
+    }
+
+    /** Opens the About dialog. */
+    public void showAbout() {
+        new AboutView(viewModel.about(), root.getScene() == null ? null : root.getScene().getWindow()).dialog().show();
+    }
+
+    /** Numbers in tables follow the chosen locale from now on; exports keep their locale-neutral format. */
+    private void applyNumberLocale(NumberLocale choice) {
+        Locale.setDefault(Locale.Category.FORMAT, (choice == null ? NumberLocale.SYSTEM : choice).locale(systemFormat));
     }
 
     private static MenuItem item(String text, Feather icon, String accelerator, Runnable action) {
@@ -202,7 +233,21 @@ public final class ShellView {
         stepsScroll.getStyleClass().add("sidebar-scroll");
         stepsScroll.setMinHeight(0);
         VBox.setVgrow(stepsScroll, Priority.ALWAYS);
-        VBox sidebar = new VBox(10, brand, projectLine, stepsTitle, stepsScroll, darkSwitch);
+        Button gear = new Button(null, Icons.icon(Feather.SETTINGS));
+        gear.setId("preferencesButton");
+        gear.getStyleClass().addAll("flat", "button-icon");
+        gear.setTooltip(new javafx.scene.control.Tooltip(tr("prefs.open.tip")));
+        gear.setOnAction(e -> showPreferences());
+        Button info = new Button(null, Icons.icon(Feather.INFO));
+        info.setId("aboutButton");
+        info.getStyleClass().addAll("flat", "button-icon");
+        info.setTooltip(new javafx.scene.control.Tooltip(tr("about.open.tip")));
+        info.setOnAction(e -> showAbout());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bottom = new HBox(4, darkSwitch, grow, gear, info);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox sidebar = new VBox(10, brand, projectLine, stepsTitle, stepsScroll, bottom);
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar");
         return sidebar;

@@ -57,6 +57,12 @@ public final class ShellViewModel {
     private final List<java.util.function.Supplier<CompletableFuture<?>>> closeBarriers = new java.util.ArrayList<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper(this, "statusMessage", tr("status.ready"));
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final javafx.beans.property.LongProperty defaultSeed =
+            new javafx.beans.property.SimpleLongProperty(this, "defaultSeed");
+    private final ObjectProperty<NumberLocale> numberLocale = new SimpleObjectProperty<>(this, "numberLocale");
+    private final GuidedTourViewModel tour;
+    /** The sample whose opening starts the guided tour; null otherwise. */
+    private Path tourAfterOpening;
     private final BooleanBinding busy;
     private final StringBinding windowTitle;
     private final Path samplesFolder;
@@ -85,6 +91,16 @@ public final class ShellViewModel {
         project.addListener((obs, old, now) -> selectedStep.set(now == null ? null : Step.DATA));
         darkTheme.set(preferences.darkTheme());
         darkTheme.addListener((obs, old, now) -> preferences.setDarkTheme(now));
+        defaultSeed.set(preferences.defaultSeed());
+        defaultSeed.addListener((obs, old, now) -> preferences.setDefaultSeed(now.longValue()));
+        numberLocale.set(preferences.numberLocale());
+        numberLocale.addListener((obs, old, now) -> preferences.setNumberLocale(now == null ? NumberLocale.SYSTEM : now));
+        tour = new GuidedTourViewModel(preferences, selectedStep);
+        project.addListener((obs, old, now) -> {
+            if (now == null) {
+                tour.stop();
+            }
+        });
         recentProjects.setAll(preferences.recentProjects().stream().map(p -> new RecentProject(p, true)).toList());
         refreshSamples();
     }
@@ -106,6 +122,7 @@ public final class ShellViewModel {
      * is not built yet.
      */
     public void openSample(SampleEntry entry) {
+        tourAfterOpening = entry.file();
         if (Files.isRegularFile(entry.file())) {
             open(entry.file());
         } else {
@@ -124,6 +141,7 @@ public final class ShellViewModel {
                 tr("sample.rebuild.message", entry.sample().title(), entry.file()))) {
             return;
         }
+        tourAfterOpening = entry.file();
         buildSample(entry, true);
     }
 
@@ -169,6 +187,26 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty statusMessageProperty() {
         return statusMessage.getReadOnlyProperty();
+    }
+
+    /** The seed new segmentations, recommendation evaluations and export holdouts start with; remembered. */
+    public javafx.beans.property.LongProperty defaultSeedProperty() {
+        return defaultSeed;
+    }
+
+    /** How numbers in tables are formatted; remembered. */
+    public ObjectProperty<NumberLocale> numberLocaleProperty() {
+        return numberLocale;
+    }
+
+    /** What the About dialog shows. */
+    public AboutViewModel about() {
+        return new AboutViewModel(engine);
+    }
+
+    /** The guided tour through the steps, started when a sample project opens. */
+    public GuidedTourViewModel tour() {
+        return tour;
     }
 
     /** The dark Primer theme instead of the light one; remembered between runs. */
@@ -224,6 +262,7 @@ public final class ShellViewModel {
     public void open(Path file) {
         OpenProject current = project.get();
         if (current != null && sameFile(current.project().file(), file)) {
+            tourAfterOpening = null;
             selectedStep.set(Step.DATA);
             return;
         }
@@ -350,6 +389,11 @@ public final class ShellViewModel {
             closeInBackground(old.project());
         }
         Path file = opened.project().file();
+        Path tourFile = tourAfterOpening;
+        tourAfterOpening = null;
+        if (tourFile != null && sameFile(file, tourFile)) {
+            tour.startIfNotDismissed();
+        }
         statusMessage.set(opened.project().encrypted()
                 ? tr("status.projectOpenedEncrypted", file) : tr("status.projectOpened", file));
     }

@@ -43,6 +43,14 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
         view.addStepView(Step.EXPERIMENTS, new ExperimentsView(experiments).root());
         ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
         view.addStepView(Step.EXPORT, new ExportView(export).root());
+        // the default-seed preference is where new work starts; changing it later moves the steps' seeds along
+        java.util.function.LongConsumer seed = s -> {
+            segments.seedProperty().set((int) s);
+            recommendations.seedProperty().set(s);
+            export.seedProperty().set(s);
+        };
+        seed.accept(shell.defaultSeedProperty().get());
+        shell.defaultSeedProperty().addListener((obs, old, now) -> seed.accept(now.longValue()));
         shell.selectedStepProperty().addListener((obs, old, now) -> {
             if (now == Step.FEATURES) {
                 features.refreshLists();

@@ -28,14 +28,18 @@ final class UiTestSupport {
     DataViewModel data;
     SegmentsViewModel segments;
     PersonasViewModel personas;
+    ShellView view;
+    /** Where samples are built; null for the user's data folder (set it before {@link #show} when samples are opened). */
+    java.nio.file.Path samplesFolder;
 
     void show(Stage stage, Engine engine) {
         Theme.apply(false);
-        shell = new ShellViewModel(engine, tasks, dialogs, prefs);
+        shell = samplesFolder == null ? new ShellViewModel(engine, tasks, dialogs, prefs)
+                : new ShellViewModel(engine, tasks, dialogs, prefs, samplesFolder);
         data = new DataViewModel(engine, tasks, dialogs, shell.projectProperty());
         segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
         personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
-        ShellView view = new ShellView(shell, data, segments, personas);
+        view = new ShellView(shell, data, segments, personas);
         view.addStepView(Step.FEATURES, new org.personaworkbench.app.features.FeaturesView(
                 new org.personaworkbench.app.features.FeaturesViewModel(engine, tasks, dialogs,
                         shell.projectProperty())).root());
