@@ -39,6 +39,7 @@ import org.personaworkbench.app.segments.SegmentsViewModel;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.personaworkbench.app.common.I18n.tr;
 
@@ -54,13 +55,15 @@ public final class ShellView {
     private final ShellViewModel viewModel;
     private final DataView dataView;
     private final SegmentsViewModel segmentsViewModel;
-    private final SegmentsView segmentsView;
+    /** Built the first time the step is shown: building every step up front slowed the start. */
+    private SegmentsView segmentsView;
     private final PersonasViewModel personasViewModel;
-    private final PersonasView personasView;
+    private PersonasView personasView;
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final Parent welcome;
     private final Map<Step, ToggleButton> stepButtons = new EnumMap<>(Step.class);
+    private final Map<Step, Supplier<? extends Parent>> stepFactories = new EnumMap<>(Step.class);
     private final Map<Step, Parent> stepViews = new EnumMap<>(Step.class);
     private final ToggleGroup stepGroup = new ToggleGroup();
     /** The system's number format, for the "System default" choice. */
@@ -86,10 +89,8 @@ public final class ShellView {
         if (personasViewModel != null) {
             viewModel.holdCloseUntil(personasViewModel::savesDone); // persona edits reach the file before it closes
         }
-        this.personasView = personasViewModel == null ? null : new PersonasView(personasViewModel);
         this.dataView = new DataView(dataViewModel);
         this.segmentsViewModel = segmentsViewModel;
-        this.segmentsView = segmentsViewModel == null ? null : new SegmentsView(segmentsViewModel);
         this.welcome = WelcomeView.create(viewModel);
         root.setId("shell");
         root.getStyleClass().add("shell");
@@ -114,7 +115,16 @@ public final class ShellView {
 
     /** Shows {@code view} when {@code step} is selected (the Data step's view is built in) and enables its button. */
     public void addStepView(Step step, Parent view) {
-        stepViews.put(step, view);
+        addStepView(step, () -> view);
+    }
+
+    /**
+     * Shows the view {@code factory} builds, the first time {@code step} is selected (so the app starts without
+     * building every step), and enables the step's button.
+     */
+    public void addStepView(Step step, Supplier<? extends Parent> factory) {
+        stepFactories.put(step, factory);
+        stepViews.remove(step);
         ToggleButton button = stepButtons.get(step);
         if (step.available() && button != null && !button.disableProperty().isBound()) {
             button.disableProperty().bind(viewModel.projectProperty().isNull());
@@ -276,8 +286,8 @@ public final class ShellView {
         button.setMnemonicParsing(false);
         // Rules and Export are enabled when their views are added (addStepView)
         if (step.available() && step != Step.RULES && step != Step.EXPORT
-                && (step != Step.SEGMENTS || segmentsView != null)
-                && (step != Step.PERSONAS || personasView != null)) {
+                && (step != Step.SEGMENTS || segmentsViewModel != null)
+                && (step != Step.PERSONAS || personasViewModel != null)) {
             button.disableProperty().bind(viewModel.projectProperty().isNull());
         } else {
             button.setDisable(true);
@@ -346,14 +356,20 @@ public final class ShellView {
         Step step = viewModel.selectedStepProperty().get();
         if (step == null || step == Step.DATA) {
             content.getChildren().setAll(dataView.root());
-        } else if (step == Step.SEGMENTS && segmentsView != null) {
+        } else if (step == Step.SEGMENTS && segmentsViewModel != null) {
+            if (segmentsView == null) {
+                segmentsView = new SegmentsView(segmentsViewModel);
+            }
             content.getChildren().setAll(segmentsView.root());
             segmentsViewModel.refresh(); // the Features step may have made new feature sets
-        } else if (step == Step.PERSONAS && personasView != null) {
+        } else if (step == Step.PERSONAS && personasViewModel != null) {
+            if (personasView == null) {
+                personasView = new PersonasView(personasViewModel);
+            }
             content.getChildren().setAll(personasView.root());
             personasViewModel.refresh(); // the Segments step may have saved new runs
-        } else if (stepViews.containsKey(step)) {
-            content.getChildren().setAll(stepViews.get(step));
+        } else if (stepFactories.containsKey(step)) {
+            content.getChildren().setAll(stepViews.computeIfAbsent(step, s -> stepFactories.get(s).get()));
         } else {
             content.getChildren().setAll(laterStep(step));
         }

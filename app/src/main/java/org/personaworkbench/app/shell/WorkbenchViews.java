@@ -33,16 +33,16 @@ public record WorkbenchViews(ShellView view, DataViewModel data, FeaturesViewMod
         SegmentsViewModel segments = new SegmentsViewModel(engine, tasks, dialogs, shell.projectProperty());
         PersonasViewModel personas = new PersonasViewModel(engine, tasks, dialogs, shell.projectProperty());
         ShellView view = new ShellView(shell, data, segments, personas);
-        view.addStepView(Step.FEATURES, new FeaturesView(features).root());
+        view.addStepView(Step.FEATURES, () -> new FeaturesView(features).root());
         RulesViewModel rules = new RulesViewModel(engine, tasks, dialogs, shell.projectProperty());
-        view.addStepView(Step.RULES, new RulesView(rules).root());
+        view.addStepView(Step.RULES, () -> new RulesView(rules).root());
         RecommendationsViewModel recommendations = new RecommendationsViewModel(engine, tasks, dialogs,
                 shell.projectProperty());
-        view.addStepView(Step.RECOMMENDATIONS, new RecommendationsView(recommendations).root());
+        view.addStepView(Step.RECOMMENDATIONS, () -> new RecommendationsView(recommendations).root());
         ExperimentsViewModel experiments = new ExperimentsViewModel(engine, tasks, dialogs, shell.projectProperty());
-        view.addStepView(Step.EXPERIMENTS, new ExperimentsView(experiments).root());
+        view.addStepView(Step.EXPERIMENTS, () -> new ExperimentsView(experiments).root());
         ExportViewModel export = new ExportViewModel(engine, tasks, dialogs, shell.projectProperty());
-        view.addStepView(Step.EXPORT, new ExportView(export).root());
+        view.addStepView(Step.EXPORT, () -> new ExportView(export).root());
         // the default-seed preference is where new work starts; changing it later moves the steps' seeds along
         java.util.function.LongConsumer seed = s -> {
             segments.seedProperty().set((int) s);

@@ -153,19 +153,31 @@ public final class GuideTour {
             settle(1500);
             shot("09-recommendations");
 
+            fx(() -> shell.selectedStepProperty().set(Step.EXPERIMENTS));
+            waitFor(() -> !views.experiments().saved().isEmpty());
+            idle();
+            fx(() -> views.experiments().savedChoiceProperty().set(views.experiments().saved().getFirst()));
+            idle();
+            fx(() -> views.experiments().analyse());
+            waitFor(() -> views.experiments().readoutProperty().get() != null
+                    && !views.experiments().busyProperty().get());
+            idle();
+            settle(1500);
+            shot("10-experiments");
+
             fx(() -> shell.selectedStepProperty().set(Step.EXPORT));
             waitFor(() -> !views.export().runs().isEmpty() && !views.export().columns().isEmpty());
             idle();
             settle(1500);
-            shot("10-export");
+            shot("11-export");
 
             fx(() -> views.view().showPreferences());
             settle(1200);
-            shot("11-preferences");
+            shot("12-preferences");
             fx(() -> closeDialogs());
             fx(() -> views.view().showAbout());
             settle(1200);
-            shot("12-about");
+            shot("13-about");
             fx(() -> closeDialogs());
             fx(() -> shell.closeProject());
             idle();
