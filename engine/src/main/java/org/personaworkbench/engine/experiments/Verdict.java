@@ -59,11 +59,15 @@ public final class Verdict {
         return String.format(Locale.ROOT, "%.1f", fraction * 100);
     }
 
+    /** Said when the interval includes no difference, so a lift that may be noise is not read as a win. */
+    private static final String NOT_CLEAR = ", but that is not a clear difference (the interval includes zero)";
+
     private static String sentence(Comparison c, boolean conversion, String srmWords) {
         if (!conversion) {
             String dir = c.meanDiff() >= 0 ? "higher" : "lower";
-            return String.format(Locale.ROOT, "Variant %s's mean is %.4g %s than %s's%s; Welch p %s; %s",
-                    c.variant(), Math.abs(c.meanDiff()), dir, c.control(),
+            boolean unclearMean = c.meanDiffCi() != null && c.meanDiffCi().lo() <= 0 && c.meanDiffCi().hi() >= 0;
+            return String.format(Locale.ROOT, "Variant %s's mean is %.4g %s than %s's%s%s; Welch p %s; %s",
+                    c.variant(), Math.abs(c.meanDiff()), dir, c.control(), unclearMean ? NOT_CLEAR : "",
                     c.meanDiffCi() == null ? "" : String.format(Locale.ROOT, "; 95%% CI %.4g to %.4g",
                             c.meanDiffCi().lo(), c.meanDiffCi().hi()),
                     c.welchP() == null ? "n/a" : p(c.welchP()), srmWords);
@@ -73,9 +77,10 @@ public final class Verdict {
         double prob = c.probBeatControl() * 100;
         String probText = prob > 99.9 ? "more than 99.9" : prob < 0.1 ? String.format(Locale.ROOT, "%.2g", prob)
                 : String.format(Locale.ROOT, "%.1f", prob).replaceAll("\\.0$", "");
-        return String.format(Locale.ROOT, "Variant %s converts %s points%s %s than %s; 95%% CI %s to %s points; "
+        boolean unclear = c.absLiftCi().lo() <= 0 && c.absLiftCi().hi() >= 0;
+        return String.format(Locale.ROOT, "Variant %s converts %s points%s %s than %s%s; 95%% CI %s to %s points; "
                         + "p %s; %s%% probability %s is better; %s", c.variant(), points(Math.abs(c.absLift())), rel,
-                dir, c.control(), points(c.absLiftCi().lo()), points(c.absLiftCi().hi()), p(c.zP()), probText,
-                c.variant(), srmWords);
+                dir, c.control(), unclear ? NOT_CLEAR : "", points(c.absLiftCi().lo()), points(c.absLiftCi().hi()),
+                p(c.zP()), probText, c.variant(), srmWords);
     }
 }

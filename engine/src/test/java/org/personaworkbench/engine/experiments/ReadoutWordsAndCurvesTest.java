@@ -75,6 +75,21 @@ class ReadoutWordsAndCurvesTest {
     }
 
     @Test
+    void aLiftWhoseIntervalIncludesZeroIsNotReadAsAWin() {
+        AbTestReport r = AbTest.analyse(List.of(Arm.counts("A", 500, 340), Arm.counts("B", 500, 357)),
+                AbTestOptions.defaults("A"));
+
+        String line = Verdict.lines(r, true).getFirst();
+
+        assertTrue(line.startsWith("Variant B converts 3.40 points (5.0%) better than A, but that is not a clear "
+                + "difference (the interval includes zero); 95% CI -2.29 to 9.09 points; p = 0.24"), line);
+        AbTestReport clear = AbTest.analyse(List.of(Arm.counts("A", 5_000, 3_400), Arm.counts("B", 5_000, 3_570)),
+                AbTestOptions.defaults("A"));
+        assertFalse(Verdict.lines(clear, true).getFirst().contains("not a clear difference"),
+                "an interval above zero is a clear lift");
+    }
+
+    @Test
     void pValuesAndPointsAreFormattedForPeople() {
         assertEquals("= 0.02", Verdict.p(0.0212));
         assertEquals("= 0.0016", Verdict.p(0.001554249975614329));
