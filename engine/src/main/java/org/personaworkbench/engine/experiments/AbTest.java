@@ -66,7 +66,7 @@ public final class AbTest {
                     c.relLiftCi(), c.z(), c.zP(), c.chi2(), c.chi2P(), c.chi2Yates(), c.chi2YatesP(), c.fisherP(),
                     holm[i], bh[i], c.probBeatControl(), c.probMethod(), c.expectedLoss(), c.meanDiff(),
                     c.meanDiffCi(), c.welchT(), c.welchDf(), c.welchP(), c.mannWhitneyU(), c.mannWhitneyP(),
-                    c.cuped(), c.metricProbBeatControl()));
+                    c.cuped(), c.metricProbBeatControl(), c.sequential()));
         }
         List<SegmentLift> breakdown = new ArrayList<>();
         List<Heterogeneity> heterogeneity = new ArrayList<>();
@@ -243,7 +243,7 @@ public final class AbTest {
         }
         return new Comparison(t.name(), c.name(), diff, absCi, rel, relCi, zStat, zP, chi2, chi2P, chi2Y, chi2YP,
                 fisherP, holm, bh, prob.p(), prob.method(), loss, meanDiff, meanCi, welchT, welchDf, welchP, mwU,
-                mwP, cuped, metricProb);
+                mwP, cuped, metricProb, SequentialTest.compare(t, c, o.confidence()));
     }
 
     private static double[][] expected(long[][] table) {

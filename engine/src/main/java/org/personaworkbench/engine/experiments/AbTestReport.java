@@ -23,14 +23,16 @@ public record AbTestReport(String control, List<VariantSummary> variants, List<C
      * delta-method interval. {@code fisherP} is only computed when an expected count is below 5.
      * {@code holmP} and {@code bhP} adjust {@code zP} over all comparisons. {@code metricProbBeatControl} is
      * P(variant mean &gt; control mean) under the normal model with flat priors: Φ(mean difference / its Welch
-     * standard error).
+     * standard error). {@code sequential} holds the always-valid (mSPRT) p-value and interval of the conversion
+     * lift ({@link SequentialTest}); null when it does not apply.
      */
     public record Comparison(String variant, String control, double absLift, Interval absLiftCi, Double relLift,
                              Interval relLiftCi, double z, double zP, Double chi2, Double chi2P, Double chi2Yates,
                              Double chi2YatesP, Double fisherP, double holmP, double bhP, double probBeatControl,
                              String probMethod, double expectedLoss, Double meanDiff, Interval meanDiffCi,
                              Double welchT, Double welchDf, Double welchP, Double mannWhitneyU,
-                             Double mannWhitneyP, Cuped cuped, Double metricProbBeatControl) {
+                             Double mannWhitneyP, Cuped cuped, Double metricProbBeatControl,
+                             SequentialTest.Result sequential) {
     }
 
     /**

@@ -51,6 +51,7 @@ final class ArmRows {
         long users;
         long conversions;
         final BooleanList converted = new BooleanList();
+        final LongList arrival = new LongList();
         final DoubleList metric = new DoubleList();
         final DoubleList covariate = new DoubleList();
         final List<String> segment = new ArrayList<>();
@@ -78,6 +79,7 @@ final class ArmRows {
         Builder b = arms.computeIfAbsent(variant, Builder::new);
         b.users++;
         b.converted.add(c);
+        b.arrival.add(used);
         if (c) {
             b.conversions++;
         }
@@ -133,7 +135,7 @@ final class ArmRows {
             double sumSq = m == null ? Double.NaN : Arrays.stream(m).map(v -> v * v).sum();
             out.add(new Arm(b.name, b.users, b.conversions, sum, sumSq, m,
                     columns.covariate() == null ? null : b.covariate.toArray(), b.converted.toArray(),
-                    columns.segment() == null ? null : b.segment.toArray(String[]::new)));
+                    columns.segment() == null ? null : b.segment.toArray(String[]::new), b.arrival.toArray()));
         }
         return new Result(out, used, skipped, labels.unmatched());
     }
@@ -202,6 +204,22 @@ final class ArmRows {
         }
 
         double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    private static final class LongList {
+        long[] values = new long[1024];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long[] toArray() {
             return Arrays.copyOf(values, size);
         }
     }

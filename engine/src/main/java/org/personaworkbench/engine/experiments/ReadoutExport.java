@@ -49,7 +49,8 @@ public final class ReadoutExport {
      * The readout as CSV: columns {@code section,variant,control,segment,figure,value,ci_lo,ci_hi}, one row per
      * figure (variant rates, lifts, p-values, SRM, breakdown, heterogeneity, power). A figure's interval
      * ({@code rate_ci}, {@code abs_lift_ci}, …) goes into {@code ci_lo}/{@code ci_hi} of the figure's row; figures
-     * that do not apply are left out; numbers are written so they read back as the same double.
+     * that do not apply are left out; the always-valid interval is written with {@code always_valid_p}; numbers
+     * are written so they read back as the same double.
      */
     public static String csv(ExperimentReadout readout) {
         StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
@@ -107,7 +108,9 @@ public final class ReadoutExport {
             if (!hasValue && !lonelyInterval) {
                 continue; // names, text, nulls and intervals (written with their figure)
             }
-            Object ci = lonelyInterval ? v : m.get(key + "_ci");
+            // the always-valid interval goes with the always-valid p-value (its field is not named "..._p_ci")
+            Object ci = lonelyInterval ? v
+                    : key.equals("always_valid_p") ? m.get("always_valid_ci") : m.get(key + "_ci");
             double[] interval = ci instanceof double[] d ? d : null;
             out.append(section).append(',').append(CsvCells.text(variant)).append(',')
                     .append(CsvCells.text(control)).append(',').append(CsvCells.text(segment)).append(',')
@@ -194,6 +197,10 @@ public final class ReadoutExport {
                 cu.put("variance_reduction", num(c.cuped().varianceReduction()));
                 m.put("cuped", cu);
             }
+            // added with sequential inference: the mSPRT always-valid p-value and interval of the conversion lift
+            SequentialTest.Result seq = conversion ? c.sequential() : null;
+            m.put("always_valid_p", seq == null ? null : num(seq.alwaysValidP()));
+            m.put("always_valid_ci", seq == null ? null : ci(seq.alwaysValidCi()));
             comparisons.add(m);
         }
         doc.put("comparisons", comparisons);
