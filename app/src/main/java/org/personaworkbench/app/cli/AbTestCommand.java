@@ -7,6 +7,7 @@ import org.personaworkbench.engine.experiments.AbTestReport.Comparison;
 import org.personaworkbench.engine.experiments.AbTestReport.Heterogeneity;
 import org.personaworkbench.engine.experiments.AbTestReport.SegmentLift;
 import org.personaworkbench.engine.experiments.AbTestReport.VariantSummary;
+import org.personaworkbench.engine.experiments.BanditReplay;
 import org.personaworkbench.engine.experiments.ExperimentDefinition;
 import org.personaworkbench.engine.experiments.ExperimentDefinition.Breakdown;
 import org.personaworkbench.engine.experiments.ExperimentDefinition.BreakdownKind;
@@ -118,6 +119,16 @@ final class AbTestCommand implements Callable<Integer> {
                     + "figure.")
     Path export;
 
+    @Option(names = "--bandit",
+            description = "Also replay the users through a Thompson-sampling bandit against the fixed equal split "
+                    + "(per-user conversion rows only): conversions, regret and share of users per arm.")
+    boolean bandit;
+
+    @Option(names = "--bandit-seed", paramLabel = "N",
+            description = "Seed of the bandit replay (default 1; implies --bandit). The same seed gives the same "
+                    + "figures.")
+    Long banditSeed;
+
     @Mixin
     OutputOptions output;
 
@@ -132,12 +143,16 @@ final class AbTestCommand implements Callable<Integer> {
                 readout = saved();
             } else {
                 ExperimentDefinition definition = definition();
-                readout = project == null ? Experiments.analyseFile(csv, definition, null,
+                readout = project == null ? Experiments.analyseFile(csv, definition, null, seed(),
                         new CliProgress(spec.commandLine().getErr(), output.json), CancellationToken.create())
                         : withProject(p -> read(p, definition));
             }
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        boolean replay = bandit || banditSeed != null;
+        if (!replay) {
+            readout = readout.withBandit(null);
         }
         if (export != null) {
             ReadoutExport.write(readout, export);
@@ -147,8 +162,38 @@ final class AbTestCommand implements Callable<Integer> {
             out.println(ReadoutExport.json(readout));
         } else {
             text(out, readout);
+            if (replay) {
+                banditText(out, readout);
+            }
         }
         return 0;
+    }
+
+    private long seed() {
+        return banditSeed == null ? BanditReplay.DEFAULT_SEED : banditSeed;
+    }
+
+    private static void banditText(PrintWriter out, ExperimentReadout readout) {
+        BanditReplay.Report b = readout.bandit();
+        out.println();
+        if (b == null) {
+            out.println("Bandit replay: needs per-user rows with a conversion column.");
+            return;
+        }
+        out.printf(Locale.ROOT, "Bandit replay (bootstrap replay of the users in random order, %d runs from seed %d; "
+                + "best observed arm %s):%n", b.runs(), b.seed(), b.bestArm());
+        out.printf("  %-12s %10s %12s %10s  %s%n", "STRATEGY", "USERS", "CONVERSIONS", "REGRET", "SHARE OF USERS");
+        for (BanditReplay.Strategy s : b.strategies()) {
+            StringBuilder share = new StringBuilder();
+            for (int a = 0; a < b.arms().size(); a++) {
+                share.append(a == 0 ? "" : ", ").append(b.arms().get(a)).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f%%", s.share()[a] * 100));
+            }
+            out.printf(Locale.ROOT, "  %-12s %,10d %,12.1f %,10.1f  %s%n",
+                    s.name().equals(BanditReplay.THOMPSON) ? "Thompson" : "fixed split", s.users(), s.conversions(),
+                    s.regret(), share);
+        }
+        out.println("  Regret: expected conversions lost against sending every user to the best observed arm.");
     }
 
     private CommandLine.ParameterException usage(String message) {
@@ -202,8 +247,8 @@ final class AbTestCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Saved experiment '" + d.name() + "' in " + p.file() + ".");
         }
         CliProgress progress = new CliProgress(spec.commandLine().getErr(), output.json);
-        return csv != null ? Experiments.analyseFile(csv, d, p, progress, CancellationToken.create())
-                : Experiments.analyse(p, d, progress, CancellationToken.create());
+        return csv != null ? Experiments.analyseFile(csv, d, p, seed(), progress, CancellationToken.create())
+                : Experiments.analyse(p, d, seed(), progress, CancellationToken.create());
     }
 
     private ExperimentReadout saved() {
@@ -219,7 +264,7 @@ final class AbTestCommand implements Callable<Integer> {
                             ? "; it has none. Save one with --save NAME."
                             : ". Saved: " + Experiments.saved(p).stream().map(ExperimentDefinition::name)
                                     .collect(Collectors.joining(", ")) + ".")));
-            return Experiments.analyse(p, d, new CliProgress(spec.commandLine().getErr(), output.json),
+            return Experiments.analyse(p, d, seed(), new CliProgress(spec.commandLine().getErr(), output.json),
                     CancellationToken.create());
         });
     }
@@ -261,6 +306,12 @@ final class AbTestCommand implements Callable<Integer> {
                         c.fisherP() == null ? "" : "; Fisher exact p " + p(c.fisherP()));
                 out.printf(Locale.ROOT, "  P(%s beats %s) = %.4g (%s); expected loss %.3g points%n", c.variant(),
                         c.control(), c.probBeatControl(), c.probMethod(), c.expectedLoss() * 100);
+                if (c.sequential() != null) {
+                    out.printf(Locale.ROOT, "  always-valid (mSPRT, %s) p %s; 95%% CI %s to %s points%n",
+                            c.sequential().arrivalOrder() ? "rows in file order" : "final counts",
+                            p(c.sequential().alwaysValidP()), points(c.sequential().alwaysValidCi().lo()),
+                            points(c.sequential().alwaysValidCi().hi()));
+                }
             }
             if (c.meanDiff() != null) {
                 out.printf(Locale.ROOT, "  mean difference %.4g%s; Welch p %s%s%n", c.meanDiff(),

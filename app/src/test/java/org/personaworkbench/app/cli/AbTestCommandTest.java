@@ -120,6 +120,56 @@ class AbTestCommandTest {
                 run.out().lines().findFirst().orElseThrow());
     }
 
+    /* always_valid_*: /usr/bin/python3 bench/peer_msprt.py cookie_cats.csv version retention_7 gate_30 gate_40 */
+    @Test
+    void cookieCatsJsonHasTheAlwaysValidFiguresAndTheBanditOnlyWhenAsked() throws IOException {
+        Optional<Path> file = shared("data/cookie-cats-ab-test/cookie_cats.csv");
+        assumeTrue(file.isPresent(), "../shared/data/cookie-cats-ab-test not present");
+        List<String> args = List.of("abtest", "--csv", file.get().toString(), "--variant-col", "version", "--control",
+                "gate_30", "--conversion-col", "retention_7", "--json");
+        CliRun plain = pwb(args.toArray(String[]::new));
+        assertEquals(0, plain.code(), plain.err());
+        JsonNode c = plain.json().get("comparisons").get(0);
+        assertEquals(0.042346407585871354, c.get("always_valid_p").asDouble(), 0.042346407585871354 * 1e-6);
+        assertEquals(-0.015875192511452405, c.get("always_valid_ci").get(0).asDouble(), 0.0158 * 1e-6);
+        assertEquals(-0.00014093943118807274, c.get("always_valid_ci").get(1).asDouble(), 0.00014 * 1e-6);
+        assertFalse(plain.json().has("bandit"));
+
+        List<String> withBandit = new java.util.ArrayList<>(args);
+        withBandit.addAll(List.of("--bandit", "--bandit-seed", "3"));
+        CliRun first = pwb(withBandit.toArray(String[]::new));
+        CliRun again = pwb(withBandit.toArray(String[]::new));
+        assertEquals(0, first.code(), first.err());
+        JsonNode b = first.json().get("bandit");
+        assertEquals(b, again.json().get("bandit"), "same seed, same replay");
+        assertEquals(3, b.get("seed").asLong());
+        assertEquals(5, b.get("runs").asInt());
+        assertEquals("gate_30", b.get("best_arm").asText());
+        assertEquals(8502.0 / 44700, b.get("arms").get(0).get("observed_rate").asDouble(), 1e-15);
+        JsonNode fixed = b.get("strategies").get(0);
+        JsonNode thompson = b.get("strategies").get(1);
+        assertEquals("fixed_split", fixed.get("name").asText());
+        assertEquals("thompson", thompson.get("name").asText());
+        assertEquals(90189, thompson.get("users").asLong());
+        assertEquals(1.0, thompson.get("share").get("gate_30").asDouble() + thompson.get("share").get("gate_40")
+                .asDouble(), 1e-12);
+        // the fixed split loses (0.19020 - 0.18200) conversions on each of the 45,094.5 users sent to gate_40
+        assertEquals((8502.0 / 44700 - 8279.0 / 45489) * 90189 / 2, fixed.get("regret").asDouble(), 1.0);
+        assertTrue(thompson.get("regret").asDouble() < fixed.get("regret").asDouble(),
+                thompson + " vs " + fixed);
+    }
+
+    @Test
+    void banditTextNamesBothStrategies() throws IOException {
+        CliRun run = pwb("abtest", "--csv", file().toString(), "--variant-col", "group", "--control", "A",
+                "--conversion-col", "bought", "--bandit");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Bandit replay (bootstrap replay"), run.out());
+        assertTrue(run.out().contains("fixed split"), run.out());
+        assertTrue(run.out().contains("Thompson"), run.out());
+        assertTrue(run.out().contains("always-valid (mSPRT, final counts)"), run.out());
+    }
+
     private static Optional<Path> shared(String relative) {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path f = d.resolveSibling("shared").resolve(relative);

@@ -10,10 +10,25 @@ import java.util.List;
  * @param rowsSkipped       rows left out because the variant was empty or a chosen value was missing
  * @param breakdownLabel    what the breakdown groups by, in words ("persona (run rfm-k4)"), null without one
  * @param unmatchedUsers    users whose customer id matched no persona or rule row (0 without a join)
+ * @param bandit            the Thompson-sampling replay against the fixed split (per-user conversions only, else
+ *                          null)
  */
 public record ExperimentReadout(ExperimentDefinition definition, AbTestReport report, List<String> verdict,
                                 long rowsRead, long rowsSkipped, String breakdownLabel, long unmatchedUsers,
-                                Baseline baseline) {
+                                Baseline baseline, BanditReplay.Report bandit) {
+
+    /** A readout without a bandit replay. */
+    public ExperimentReadout(ExperimentDefinition definition, AbTestReport report, List<String> verdict,
+                             long rowsRead, long rowsSkipped, String breakdownLabel, long unmatchedUsers,
+                             Baseline baseline) {
+        this(definition, report, verdict, rowsRead, rowsSkipped, breakdownLabel, unmatchedUsers, baseline, null);
+    }
+
+    /** This readout with another (or no) bandit replay. */
+    public ExperimentReadout withBandit(BanditReplay.Report replay) {
+        return new ExperimentReadout(definition, report, verdict, rowsRead, rowsSkipped, breakdownLabel,
+                unmatchedUsers, baseline, replay);
+    }
 
     /**
      * The control's figures the power calculator starts from: its conversion rate (NaN without conversions), the

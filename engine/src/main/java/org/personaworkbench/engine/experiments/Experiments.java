@@ -111,6 +111,12 @@ public final class Experiments {
      */
     public static ExperimentReadout analyse(Project project, ExperimentDefinition definition, Progress progress,
                                             CancellationToken cancel) {
+        return analyse(project, definition, BanditReplay.DEFAULT_SEED, progress, cancel);
+    }
+
+    /** As {@link #analyse(Project, ExperimentDefinition, Progress, CancellationToken)} with the bandit replay's seed. */
+    public static ExperimentReadout analyse(Project project, ExperimentDefinition definition, long banditSeed,
+                                            Progress progress, CancellationToken cancel) {
         ExperimentDefinition d = ExperimentChecks.check(project, definition);
         DatasetInfo info = ExperimentChecks.dataset(project, d.dataset());
         SegmentLabels labels = SegmentLabels.of(project, d, cancel);
@@ -160,7 +166,7 @@ public final class Experiments {
         });
         cancel.throwIfCancelled();
         progress.report(info.rows(), info.rows(), String.format(Locale.ROOT, "Read %,d rows", rows.rows()));
-        return readout(d, rows.result(), labels);
+        return readout(d, rows.result(), labels, banditSeed, cancel);
     }
 
     /**
@@ -173,6 +179,12 @@ public final class Experiments {
      */
     public static ExperimentReadout analyseFile(Path csv, ExperimentDefinition definition, Project project,
                                                 Progress progress, CancellationToken cancel) {
+        return analyseFile(csv, definition, project, BanditReplay.DEFAULT_SEED, progress, cancel);
+    }
+
+    /** As {@link #analyseFile(Path, ExperimentDefinition, Project, Progress, CancellationToken)} with the bandit seed. */
+    public static ExperimentReadout analyseFile(Path csv, ExperimentDefinition definition, Project project,
+                                                long banditSeed, Progress progress, CancellationToken cancel) {
         ExperimentChecks.shape(definition);
         SegmentLabels labels = SegmentLabels.of(project, definition, cancel);
         ArmRows.Result result = definition.aggregated()
@@ -180,7 +192,7 @@ public final class Experiments {
                 : ExperimentFiles.read(csv, columns(definition, labels), labels,
                         definition.breakdown().kind() == BreakdownKind.COLUMN ? "--segment-col" : "--customer-col",
                         progress, cancel);
-        return readout(definition, result, labels);
+        return readout(definition, result, labels, banditSeed, cancel);
     }
 
     private static ExperimentFiles.Columns columns(ExperimentDefinition d, SegmentLabels labels) {
@@ -193,7 +205,9 @@ public final class Experiments {
                 d.metricSumColumn(), d.metricSumSquaresColumn());
     }
 
-    private static ExperimentReadout readout(ExperimentDefinition d, ArmRows.Result rows, SegmentLabels labels) {
+    /** The readout, with the bandit replay ({@value BanditReplay#DEFAULT_RUNS} runs) when users have conversions. */
+    private static ExperimentReadout readout(ExperimentDefinition d, ArmRows.Result rows, SegmentLabels labels,
+                                             long banditSeed, CancellationToken cancel) {
         AbTestReport report = AbTest.analyse(rows.arms(), d.options());
         VariantSummary control = report.variants().stream().filter(v -> v.name().equals(report.control()))
                 .findFirst().orElseThrow();
@@ -201,6 +215,8 @@ public final class Experiments {
                 d.hasConversion() ? control.rate() : Double.NaN,
                 control.sd() == null ? Double.NaN : control.sd(), control.users());
         return new ExperimentReadout(d, report, Verdict.lines(report, d.hasConversion()), rows.rowsUsed(),
-                rows.rowsSkipped(), labels.description(), rows.unmatched(), baseline);
+                rows.rowsSkipped(), labels.description(), rows.unmatched(), baseline,
+                d.hasConversion() && !d.aggregated()
+                        ? BanditReplay.replay(rows.arms(), banditSeed, BanditReplay.DEFAULT_RUNS, cancel) : null);
     }
 }

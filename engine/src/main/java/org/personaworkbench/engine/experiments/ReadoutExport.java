@@ -47,7 +47,8 @@ public final class ReadoutExport {
 
     /**
      * The readout as CSV: columns {@code section,variant,control,segment,figure,value,ci_lo,ci_hi}, one row per
-     * figure (variant rates, lifts, p-values, SRM, breakdown, heterogeneity, power). A figure's interval
+     * figure (variant rates, lifts, p-values, SRM, breakdown, heterogeneity, power, and the bandit replay's
+     * strategies with the strategy's name in {@code variant}). A figure's interval
      * ({@code rate_ci}, {@code abs_lift_ci}, …) goes into {@code ci_lo}/{@code ci_hi} of the figure's row; figures
      * that do not apply are left out; the always-valid interval is written with {@code always_valid_p}; numbers
      * are written so they read back as the same double.
@@ -69,6 +70,11 @@ public final class ReadoutExport {
                 }
             } else if (value instanceof Map<?, ?> map) {
                 rows(out, name, asMap(map));
+            }
+        }
+        if (doc.get("bandit") instanceof Map<?, ?> bandit) {
+            for (Object strategy : (List<?>) bandit.get("strategies")) {
+                rows(out, "bandit", asMap(strategy));
             }
         }
         return out.toString();
@@ -249,7 +255,43 @@ public final class ReadoutExport {
         doc.put("rows_skipped", readout.rowsSkipped());
         doc.put("breakdown_label", readout.breakdownLabel());
         doc.put("unmatched_users", readout.unmatchedUsers());
+        // added with the bandit replay; only present when the readout has one (per-user conversions)
+        if (readout.bandit() != null) {
+            doc.put("bandit", bandit(readout.bandit()));
+        }
         return doc;
+    }
+
+    private static Map<String, Object> bandit(BanditReplay.Report b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "bootstrap_replay");
+        m.put("seed", b.seed());
+        m.put("runs", b.runs());
+        m.put("best_arm", b.bestArm());
+        List<Map<String, Object>> arms = new ArrayList<>();
+        for (int a = 0; a < b.arms().size(); a++) {
+            Map<String, Object> arm = new LinkedHashMap<>();
+            arm.put("name", b.arms().get(a));
+            arm.put("observed_rate", num(b.observedRates()[a]));
+            arms.add(arm);
+        }
+        m.put("arms", arms);
+        List<Map<String, Object>> strategies = new ArrayList<>();
+        for (BanditReplay.Strategy s : b.strategies()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", s.name());
+            row.put("users", s.users());
+            row.put("conversions", num(s.conversions()));
+            row.put("regret", num(s.regret()));
+            Map<String, Object> share = new LinkedHashMap<>();
+            for (int a = 0; a < b.arms().size(); a++) {
+                share.put(b.arms().get(a), num(s.share()[a]));
+            }
+            row.put("share", share);
+            strategies.add(row);
+        }
+        m.put("strategies", strategies);
+        return m;
     }
 
     private static Map<String, Object> power(AbTestReport r) {
