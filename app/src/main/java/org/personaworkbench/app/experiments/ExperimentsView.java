@@ -246,9 +246,12 @@ public final class ExperimentsView {
         conversionBox.visibleProperty().bind(Bindings.createBooleanBinding(viewModel::conversionReadout,
                 viewModel.readoutProperty()));
         conversionBox.managedProperty().bind(conversionBox.visibleProperty());
+        VBox sequentialBox = new VBox(6, section(tr("experiments.section.sequential")), sequentialTable());
+        sequentialBox.visibleProperty().bind(conversionBox.visibleProperty());
+        sequentialBox.managedProperty().bind(sequentialBox.visibleProperty());
 
         VBox box = new VBox(10, srm, verdict, read, section(tr("experiments.section.variants")), variantTable(),
-                conversionBox, metricBox, section(tr("experiments.section.charts")), charts, breakdown,
+                conversionBox, sequentialBox, metricBox, section(tr("experiments.section.charts")), charts, breakdown,
                 section(tr("experiments.section.power")), powerPane(), exportLine());
         box.setId("experimentResults");
         box.visibleProperty().bind(viewModel.readoutProperty().isNotNull());
@@ -300,7 +303,7 @@ public final class ExperimentsView {
 
     private TableView<ComparisonRow> comparisonTable() {
         TableView<ComparisonRow> table = table("comparisonTable", viewModel.comparisonRows());
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 80,
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 66,
                 r -> r.comparison().variant()));
         table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
                 r -> ExperimentFormats.points(r.comparison().absLift())));
@@ -308,25 +311,44 @@ public final class ExperimentsView {
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
         table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 70,
                 r -> ExperimentFormats.relative(r.comparison().relLift())));
-        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 116,
+        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 112,
                 r -> ExperimentFormats.relativeInterval(r.comparison().relLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 56,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().zP())));
-        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 56,
+        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().chi2P())));
         table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().chi2YatesP())));
-        table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 72,
+        table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 70,
                 r -> r.comparison().fisherP() == null ? tr("experiments.notNeeded")
                         : ExperimentFormats.p(r.comparison().fisherP())));
         table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().holmP())));
-        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 54,
+        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 64,
                 r -> ExperimentFormats.p(r.comparison().bhP())));
         table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
                 r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
         table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 76,
                 r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
+        return table;
+    }
+
+    /** The always-valid (mSPRT) figures beside the fixed-size interval; a table of its own so the tables fit. */
+    private TableView<ComparisonRow> sequentialTable() {
+        TableView<ComparisonRow> table = table("sequentialTable", viewModel.comparisonRows());
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 80, r -> r.comparison().variant()));
+        table.getColumns().add(column(tr("experiments.col.alwaysValidP"), tr("experiments.col.alwaysValidP.tip"), 110,
+                r -> r.comparison().sequential() == null ? ""
+                        : ExperimentFormats.p(r.comparison().sequential().alwaysValidP())));
+        table.getColumns().add(column(tr("experiments.col.alwaysValidCi"), tr("experiments.col.alwaysValidCi.tip"),
+                200, r -> r.comparison().sequential() == null ? ""
+                        : ExperimentFormats.pointsInterval(r.comparison().sequential().alwaysValidCi())));
+        table.getColumns().add(column(tr("experiments.col.fixedCi"), tr("experiments.col.fixedCi.tip"), 200,
+                r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
+        table.getColumns().add(column(tr("experiments.col.looks"), tr("experiments.col.looks.tip"), 240,
+                r -> r.comparison().sequential() == null ? ""
+                        : tr(r.comparison().sequential().arrivalOrder() ? "experiments.looks.arrival"
+                        : "experiments.looks.final", Formats.count(r.comparison().sequential().looks()))));
         return table;
     }
 
@@ -436,7 +458,15 @@ public final class ExperimentsView {
         grid.add(effectBox, 1, 2);
         grid.add(new Label("→"), 2, 2);
         grid.add(needed, 3, 2);
-        VBox box = new VBox(8, baseline, grid, problem);
+        Label bandit = new Label();
+        bandit.setId("banditLine");
+        bandit.getStyleClass().add("text-muted");
+        bandit.setWrapText(true);
+        bandit.textProperty().bind(viewModel.banditProperty());
+        bandit.setTooltip(new Tooltip(tr("experiments.bandit.tip")));
+        bandit.visibleProperty().bind(viewModel.banditProperty().isNotEmpty());
+        bandit.managedProperty().bind(bandit.visibleProperty());
+        VBox box = new VBox(8, baseline, grid, problem, bandit);
         box.setId("powerCalculator");
         box.getStyleClass().add("power-calculator");
         return box;

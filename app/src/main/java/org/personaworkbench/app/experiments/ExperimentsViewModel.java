@@ -20,6 +20,7 @@ import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.app.common.StepWork;
 import org.personaworkbench.app.common.TaskRunner;
 import org.personaworkbench.engine.experiments.AbTestReport;
+import org.personaworkbench.engine.experiments.BanditReplay;
 import org.personaworkbench.engine.experiments.ExperimentDefinition;
 import org.personaworkbench.engine.experiments.ExperimentDefinition.BreakdownKind;
 import org.personaworkbench.engine.experiments.ExperimentReadout;
@@ -93,6 +94,7 @@ public final class ExperimentsViewModel {
     private final ReadOnlyStringWrapper srmWarning = new ReadOnlyStringWrapper(this, "srmWarning", "");
     private final ReadOnlyStringWrapper readSummary = new ReadOnlyStringWrapper(this, "readSummary", "");
     private final ReadOnlyStringWrapper heterogeneity = new ReadOnlyStringWrapper(this, "heterogeneity", "");
+    private final ReadOnlyStringWrapper bandit = new ReadOnlyStringWrapper(this, "bandit", "");
     private final ObservableList<VariantRow> variantRows = FXCollections.observableArrayList();
     private final ObservableList<ComparisonRow> comparisonRows = FXCollections.observableArrayList();
     private final ObservableList<SegmentRow> segmentRows = FXCollections.observableArrayList();
@@ -244,6 +246,11 @@ public final class ExperimentsViewModel {
     /** Cochran's Q and I² per variant over the breakdown's segments, or "". */
     public ReadOnlyStringProperty heterogeneityProperty() {
         return heterogeneity.getReadOnlyProperty();
+    }
+
+    /** The bandit replay in one sentence (per-user conversion rows only), or "". */
+    public ReadOnlyStringProperty banditProperty() {
+        return bandit.getReadOnlyProperty();
     }
 
     public ObservableList<VariantRow> variantRows() {
@@ -568,8 +575,21 @@ public final class ExperimentsViewModel {
         }
         forestRows.setAll(rows);
         posteriors.setAll(curves);
+        bandit.set(banditLine(r.bandit()));
         ExperimentReadout.Baseline base = r.baseline();
         power.setBaseline(r.conversion(), r.conversion() ? base.rate() : base.metricSd(), base.controlUsers());
+    }
+
+    private static String banditLine(BanditReplay.Report b) {
+        if (b == null) {
+            return "";
+        }
+        BanditReplay.Strategy fixed = b.strategy(BanditReplay.FIXED_SPLIT);
+        BanditReplay.Strategy thompson = b.strategy(BanditReplay.THOMPSON);
+        int best = b.arms().indexOf(b.bestArm());
+        return tr("experiments.bandit", b.runs(), ExperimentFormats.probability(thompson.share()[best]), b.bestArm(),
+                ExperimentFormats.decimals(thompson.regret(), 1), ExperimentFormats.decimals(fixed.regret(), 1),
+                ExperimentFormats.decimals(thompson.conversions() - fixed.conversions(), 1));
     }
 
     private static String observedSplit(AbTestReport report) {
@@ -593,6 +613,7 @@ public final class ExperimentsViewModel {
         srmWarning.set("");
         readSummary.set("");
         heterogeneity.set("");
+        bandit.set("");
         variantRows.clear();
         comparisonRows.clear();
         segmentRows.clear();

@@ -2,7 +2,9 @@ package org.personaworkbench.app.common;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.experiments.AbTest;
+import org.personaworkbench.engine.experiments.BanditReplay;
 import org.personaworkbench.engine.experiments.AbTestReport;
 import org.personaworkbench.engine.experiments.Arm;
 import org.personaworkbench.engine.experiments.ExperimentDefinition;
@@ -65,8 +67,10 @@ public final class FakeExperiments {
             double[] metric = new double[n];
             double[] covariate = new double[n];
             String[] segment = new String[n];
+            long[] arrival = new long[n];
             long conversions = 0;
             for (int i = 0; i < n; i++) {
+                arrival[i] = (long) i * users.length + v; // the arms' users take turns
                 double before = Math.abs(random.nextGaussian()) * 30;
                 String country = country(random.nextDouble());
                 double rate = rates[v] * (country.equals("Germany") ? 1.15 : 1);
@@ -86,7 +90,7 @@ public final class FakeExperiments {
             arms.add(new Arm(String.valueOf((char) ('A' + v)), n, d.hasConversion() ? conversions : 0, Double.NaN,
                     Double.NaN, hasMetric ? metric : null, hasMetric && d.covariateColumn() != null ? covariate : null,
                     d.hasConversion() ? converted : null,
-                    d.breakdown().kind() == ExperimentDefinition.BreakdownKind.NONE ? null : segment));
+                    d.breakdown().kind() == ExperimentDefinition.BreakdownKind.NONE ? null : segment, arrival));
         }
         return arms;
     }
@@ -117,7 +121,9 @@ public final class FakeExperiments {
         long users = arms.stream().mapToLong(Arm::users).sum();
         return new ExperimentReadout(d, report, verdict(report, d.hasConversion()), users, 0, label, 0,
                 new ExperimentReadout.Baseline(d.hasConversion() ? control.rate() : Double.NaN, sd,
-                        control.users()));
+                        control.users()),
+                d.hasConversion() ? BanditReplay.replay(arms, BanditReplay.DEFAULT_SEED, BanditReplay.DEFAULT_RUNS,
+                        CancellationToken.create()) : null);
     }
 
     /** One sentence per comparison, with an SRM warning first. */

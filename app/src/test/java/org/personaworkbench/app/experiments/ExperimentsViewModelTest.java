@@ -14,6 +14,7 @@ import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.engine.common.CancellationToken;
 import org.personaworkbench.engine.common.Progress;
 import org.personaworkbench.engine.experiments.AbTestReport;
+import org.personaworkbench.engine.experiments.BanditReplay;
 import org.personaworkbench.engine.experiments.ExperimentDefinition;
 import org.personaworkbench.engine.experiments.ExperimentReadout;
 import org.personaworkbench.engine.experiments.Power;
@@ -90,6 +91,20 @@ class ExperimentsViewModelTest {
         assertEquals(report.comparisons().getFirst().zP(), c.zP(), 0);
         assertEquals(report.comparisons().getFirst().absLiftCi(), c.absLiftCi());
         assertTrue(c.cuped() != null && c.cuped().varianceReduction() > 0.1, "CUPED removes the pre-period variance");
+        assertEquals(report.comparisons().getFirst().sequential(), c.sequential());
+        assertTrue(c.sequential().arrivalOrder(), "the fake's users have arrival positions");
+        assertTrue(c.sequential().alwaysValidP() >= c.zP(), c.sequential() + " vs z p " + c.zP());
+        BanditReplay.Report b = readout.bandit();
+        BanditReplay.Strategy thompson = b.strategy(BanditReplay.THOMPSON);
+        BanditReplay.Strategy fixed = b.strategy(BanditReplay.FIXED_SPLIT);
+        int best = b.arms().indexOf(b.bestArm());
+        assertEquals("Bandit replay (5 seeded runs): Thompson sampling would have sent "
+                + ExperimentFormats.probability(thompson.share()[best]) + " of users to " + b.bestArm()
+                + " and lost " + ExperimentFormats.decimals(thompson.regret(), 1)
+                + " expected conversions against always playing it, versus "
+                + ExperimentFormats.decimals(fixed.regret(), 1) + " for the fixed equal split ("
+                + ExperimentFormats.decimals(thompson.conversions() - fixed.conversions(), 1)
+                + " conversions gained).", vm.banditProperty().get());
         ForestRow overall = vm.forestRows().getFirst();
         assertEquals(c.absLift() * 100, overall.lift(), 1e-12);
         assertEquals(c.absLiftCi().lo() * 100, overall.lo(), 1e-12);
@@ -161,6 +176,7 @@ class ExperimentsViewModelTest {
         power.effectProperty().set("2");
         assertEquals(FakeExperiments.usersPerArmForMean(sd, 2, 0.05, 0.8), power.usersNeeded());
         assertEquals(readout.report().comparisons().getFirst().meanDiff(), vm.forestRows().getFirst().lift(), 1e-12);
+        assertEquals("", vm.banditProperty().get(), "no conversions, no bandit replay");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.personaworkbench.app.common.FakeEngine;
 import org.personaworkbench.app.common.FakeExperiments;
 import org.personaworkbench.app.common.FakePersonas;
 import org.personaworkbench.app.common.FakeProject;
+import org.personaworkbench.app.common.Formats;
 import org.personaworkbench.app.common.FxTaskRunner;
 import org.personaworkbench.app.common.OpenProject;
 import org.personaworkbench.app.common.Theme;
@@ -99,6 +100,16 @@ class ExperimentsViewTest {
         assertEquals(ExperimentFormats.points(c.absLift()), cell(comparisons, "Lift\n(points)", 0));
         assertEquals(ExperimentFormats.p(c.zP()), cell(comparisons, "z p", 0));
         assertEquals(ExperimentFormats.probability(c.probBeatControl()), cell(comparisons, "P(beats\ncontrol)", 0));
+        TableView<?> sequential = robot.lookup("#sequentialTable").queryAs(TableView.class);
+        assertEquals(ExperimentFormats.p(c.sequential().alwaysValidP()), cell(sequential, "Always-valid p", 0));
+        assertEquals(ExperimentFormats.pointsInterval(c.sequential().alwaysValidCi()),
+                cell(sequential, "Always-valid 95% CI (points)", 0));
+        assertEquals(ExperimentFormats.pointsInterval(c.absLiftCi()), cell(sequential, "Fixed-size 95% CI (points)", 0));
+        assertEquals(Formats.count(c.sequential().looks()) + " (every user, in file order)", cell(sequential, "Looks", 0));
+        assertEveryStatisticalHeaderExplainsItself(sequential);
+        Label bandit = robot.lookup("#banditLine").queryAs(Label.class);
+        assertTrue(bandit.isVisible());
+        assertEquals(vm.banditProperty().get(), bandit.getText());
         TableView<?> metric = robot.lookup("#metricComparisonTable").queryAs(TableView.class);
         assertEquals(ExperimentFormats.p(c.welchP()), cell(metric, "Welch p", 0));
         assertEveryStatisticalHeaderExplainsItself(comparisons);
