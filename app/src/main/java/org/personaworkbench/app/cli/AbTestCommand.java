@@ -151,9 +151,6 @@ final class AbTestCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         boolean replay = bandit || banditSeed != null;
-        if (!replay) {
-            readout = readout.withBandit(null);
-        }
         if (export != null) {
             ReadoutExport.write(readout, export);
         }
@@ -169,8 +166,9 @@ final class AbTestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private long seed() {
-        return banditSeed == null ? BanditReplay.DEFAULT_SEED : banditSeed;
+    /** The bandit replay's seed, or null (no replay) without --bandit / --bandit-seed. */
+    private Long seed() {
+        return banditSeed != null ? banditSeed : bandit ? Long.valueOf(BanditReplay.DEFAULT_SEED) : null;
     }
 
     private static void banditText(PrintWriter out, ExperimentReadout readout) {

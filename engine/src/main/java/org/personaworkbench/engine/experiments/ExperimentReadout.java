@@ -10,8 +10,8 @@ import java.util.List;
  * @param rowsSkipped       rows left out because the variant was empty or a chosen value was missing
  * @param breakdownLabel    what the breakdown groups by, in words ("persona (run rfm-k4)"), null without one
  * @param unmatchedUsers    users whose customer id matched no persona or rule row (0 without a join)
- * @param bandit            the Thompson-sampling replay against the fixed split (per-user conversions only, else
- *                          null)
+ * @param bandit            the Thompson-sampling replay against the fixed split; null without per-user conversions
+ *                          or when it was not asked for
  */
 public record ExperimentReadout(ExperimentDefinition definition, AbTestReport report, List<String> verdict,
                                 long rowsRead, long rowsSkipped, String breakdownLabel, long unmatchedUsers,

@@ -103,7 +103,8 @@ public final class Experiments {
     public static final int MAX_VARIANTS = 50;
 
     /**
-     * Reads the definition's dataset of {@code project} and reads the test out.
+     * Reads the definition's dataset of {@code project} and reads the test out, with the bandit replay from
+     * {@link BanditReplay#DEFAULT_SEED} for per-user conversions.
      *
      * @throws EngineException          when the dataset, a column, the run or the rule is missing, or a value
      *                                  cannot be read (the message names the row and column)
@@ -114,8 +115,11 @@ public final class Experiments {
         return analyse(project, definition, BanditReplay.DEFAULT_SEED, progress, cancel);
     }
 
-    /** As {@link #analyse(Project, ExperimentDefinition, Progress, CancellationToken)} with the bandit replay's seed. */
-    public static ExperimentReadout analyse(Project project, ExperimentDefinition definition, long banditSeed,
+    /**
+     * As {@link #analyse(Project, ExperimentDefinition, Progress, CancellationToken)} with the bandit replay's seed;
+     * a null seed leaves the replay out.
+     */
+    public static ExperimentReadout analyse(Project project, ExperimentDefinition definition, Long banditSeed,
                                             Progress progress, CancellationToken cancel) {
         ExperimentDefinition d = ExperimentChecks.check(project, definition);
         DatasetInfo info = ExperimentChecks.dataset(project, d.dataset());
@@ -171,7 +175,8 @@ public final class Experiments {
 
     /**
      * Reads a CSV file (the definition's {@code dataset} is ignored) and reads the test out; {@code project} (may be
-     * null) is only used to join personas or a rule segment.
+     * null) is only used to join personas or a rule segment. The bandit replay is from
+     * {@link BanditReplay#DEFAULT_SEED}.
      *
      * @throws EngineException          when the file, a column, the run or the rule is missing, or a value cannot
      *                                  be read (the message names the line and column)
@@ -182,9 +187,12 @@ public final class Experiments {
         return analyseFile(csv, definition, project, BanditReplay.DEFAULT_SEED, progress, cancel);
     }
 
-    /** As {@link #analyseFile(Path, ExperimentDefinition, Project, Progress, CancellationToken)} with the bandit seed. */
+    /**
+     * As {@link #analyseFile(Path, ExperimentDefinition, Project, Progress, CancellationToken)} with the bandit
+     * replay's seed; a null seed leaves the replay out.
+     */
     public static ExperimentReadout analyseFile(Path csv, ExperimentDefinition definition, Project project,
-                                                long banditSeed, Progress progress, CancellationToken cancel) {
+                                                Long banditSeed, Progress progress, CancellationToken cancel) {
         ExperimentChecks.shape(definition);
         SegmentLabels labels = SegmentLabels.of(project, definition, cancel);
         ArmRows.Result result = definition.aggregated()
@@ -207,7 +215,7 @@ public final class Experiments {
 
     /** The readout, with the bandit replay ({@value BanditReplay#DEFAULT_RUNS} runs) when users have conversions. */
     private static ExperimentReadout readout(ExperimentDefinition d, ArmRows.Result rows, SegmentLabels labels,
-                                             long banditSeed, CancellationToken cancel) {
+                                             Long banditSeed, CancellationToken cancel) {
         AbTestReport report = AbTest.analyse(rows.arms(), d.options());
         VariantSummary control = report.variants().stream().filter(v -> v.name().equals(report.control()))
                 .findFirst().orElseThrow();
@@ -216,7 +224,7 @@ public final class Experiments {
                 control.sd() == null ? Double.NaN : control.sd(), control.users());
         return new ExperimentReadout(d, report, Verdict.lines(report, d.hasConversion()), rows.rowsUsed(),
                 rows.rowsSkipped(), labels.description(), rows.unmatched(), baseline,
-                d.hasConversion() && !d.aggregated()
+                banditSeed != null && d.hasConversion() && !d.aggregated()
                         ? BanditReplay.replay(rows.arms(), banditSeed, BanditReplay.DEFAULT_RUNS, cancel) : null);
     }
 }
