@@ -303,49 +303,52 @@ public final class ExperimentsView {
 
     private TableView<ComparisonRow> comparisonTable() {
         TableView<ComparisonRow> table = table("comparisonTable", viewModel.comparisonRows());
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 66,
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 80,
                 r -> r.comparison().variant()));
-        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 76,
                 r -> ExperimentFormats.points(r.comparison().absLift())));
-        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 110,
+        table.getColumns().add(column(tr("experiments.col.absLiftCi"), tr("experiments.col.absLiftCi.tip"), 130,
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 70,
+        table.getColumns().add(column(tr("experiments.col.relLift"), tr("experiments.col.relLift.tip"), 76,
                 r -> ExperimentFormats.relative(r.comparison().relLift())));
-        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 112,
+        table.getColumns().add(column(tr("experiments.col.relLiftCi"), tr("experiments.col.relLiftCi.tip"), 130,
                 r -> ExperimentFormats.relativeInterval(r.comparison().relLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.zP"), tr("experiments.col.zP.tip"), 72,
                 r -> ExperimentFormats.p(r.comparison().zP())));
-        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.chi2P"), tr("experiments.col.chi2P.tip"), 72,
                 r -> ExperimentFormats.p(r.comparison().chi2P())));
         table.getColumns().add(column(tr("experiments.col.yatesP"), tr("experiments.col.yatesP.tip"), 66,
                 r -> ExperimentFormats.p(r.comparison().chi2YatesP())));
         table.getColumns().add(column(tr("experiments.col.fisherP"), tr("experiments.col.fisherP.tip"), 70,
                 r -> r.comparison().fisherP() == null ? tr("experiments.notNeeded")
                         : ExperimentFormats.p(r.comparison().fisherP())));
-        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.holmP"), tr("experiments.col.holmP.tip"), 72,
                 r -> ExperimentFormats.p(r.comparison().holmP())));
-        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 64,
+        table.getColumns().add(column(tr("experiments.col.bhP"), tr("experiments.col.bhP.tip"), 72,
                 r -> ExperimentFormats.p(r.comparison().bhP())));
-        table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 70,
-                r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
-        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 76,
-                r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
         return table;
     }
 
-    /** The always-valid (mSPRT) figures beside the fixed-size interval; a table of its own so the tables fit. */
+    /**
+     * The Bayesian figures and the always-valid (mSPRT) ones beside the fixed-size interval: a table of their own so
+     * every table fits 1280 pixels without cutting its headers.
+     */
     private TableView<ComparisonRow> sequentialTable() {
         TableView<ComparisonRow> table = table("sequentialTable", viewModel.comparisonRows());
         table.getColumns().add(column(tr("experiments.col.comparison"), null, 80, r -> r.comparison().variant()));
-        table.getColumns().add(column(tr("experiments.col.alwaysValidP"), tr("experiments.col.alwaysValidP.tip"), 110,
+        table.getColumns().add(column(tr("experiments.col.probBeat"), tr("experiments.col.probBeat.tip"), 90,
+                r -> ExperimentFormats.probability(r.comparison().probBeatControl())));
+        table.getColumns().add(column(tr("experiments.col.loss"), tr("experiments.col.loss.tip"), 90,
+                r -> ExperimentFormats.decimals(r.comparison().expectedLoss() * 100, 3)));
+        table.getColumns().add(column(tr("experiments.col.alwaysValidP"), tr("experiments.col.alwaysValidP.tip"), 112,
                 r -> r.comparison().sequential() == null ? ""
                         : ExperimentFormats.p(r.comparison().sequential().alwaysValidP())));
         table.getColumns().add(column(tr("experiments.col.alwaysValidCi"), tr("experiments.col.alwaysValidCi.tip"),
-                200, r -> r.comparison().sequential() == null ? ""
+                160, r -> r.comparison().sequential() == null ? ""
                         : ExperimentFormats.pointsInterval(r.comparison().sequential().alwaysValidCi())));
-        table.getColumns().add(column(tr("experiments.col.fixedCi"), tr("experiments.col.fixedCi.tip"), 200,
+        table.getColumns().add(column(tr("experiments.col.fixedCi"), tr("experiments.col.fixedCi.tip"), 160,
                 r -> ExperimentFormats.pointsInterval(r.comparison().absLiftCi())));
-        table.getColumns().add(column(tr("experiments.col.looks"), tr("experiments.col.looks.tip"), 240,
+        table.getColumns().add(column(tr("experiments.col.looks"), tr("experiments.col.looks.tip"), 264,
                 r -> r.comparison().sequential() == null ? ""
                         : tr(r.comparison().sequential().arrivalOrder() ? "experiments.looks.arrival"
                         : "experiments.looks.final", Formats.count(r.comparison().sequential().looks()))));
@@ -392,13 +395,13 @@ public final class ExperimentsView {
 
     private TableView<SegmentRow> segmentTable() {
         TableView<SegmentRow> table = table("segmentTable", viewModel.segmentRows());
-        table.getColumns().add(column(tr("experiments.col.segment"), null, 210, r -> r.lift().segment()));
-        table.getColumns().add(column(tr("experiments.col.comparison"), null, 100,
+        table.getColumns().add(column(tr("experiments.col.segment"), null, 190, r -> r.lift().segment()));
+        table.getColumns().add(column(tr("experiments.col.comparison"), null, 90,
                 r -> r.lift().variant()));
         table.getColumns().add(column(tr("experiments.col.segmentUsers"), tr("experiments.col.segmentUsers.tip"),
-                130, r -> Formats.count(r.lift().variantUsers()) + " / " + Formats.count(r.lift().controlUsers())));
+                120, r -> Formats.count(r.lift().variantUsers()) + " / " + Formats.count(r.lift().controlUsers())));
         table.getColumns().add(column(tr("experiments.col.segmentRates"), tr("experiments.col.segmentRates.tip"),
-                140, r -> ExperimentFormats.rate(r.lift().variantRate()) + " / "
+                130, r -> ExperimentFormats.rate(r.lift().variantRate()) + " / "
                         + ExperimentFormats.rate(r.lift().controlRate())));
         table.getColumns().add(column(tr("experiments.col.absLift"), tr("experiments.col.absLift.tip"), 70,
                 r -> ExperimentFormats.points(r.lift().absLift())));

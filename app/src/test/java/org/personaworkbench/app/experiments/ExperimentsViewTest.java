@@ -99,12 +99,12 @@ class ExperimentsViewTest {
         AbTestReport.Comparison c = report.comparisons().getFirst();
         assertEquals(ExperimentFormats.points(c.absLift()), cell(comparisons, "Lift\n(points)", 0));
         assertEquals(ExperimentFormats.p(c.zP()), cell(comparisons, "z p", 0));
-        assertEquals(ExperimentFormats.probability(c.probBeatControl()), cell(comparisons, "P(beats\ncontrol)", 0));
         TableView<?> sequential = robot.lookup("#sequentialTable").queryAs(TableView.class);
-        assertEquals(ExperimentFormats.p(c.sequential().alwaysValidP()), cell(sequential, "Always-valid p", 0));
+        assertEquals(ExperimentFormats.probability(c.probBeatControl()), cell(sequential, "P(beats\ncontrol)", 0));
+        assertEquals(ExperimentFormats.p(c.sequential().alwaysValidP()), cell(sequential, "Always-valid\np", 0));
         assertEquals(ExperimentFormats.pointsInterval(c.sequential().alwaysValidCi()),
-                cell(sequential, "Always-valid 95% CI (points)", 0));
-        assertEquals(ExperimentFormats.pointsInterval(c.absLiftCi()), cell(sequential, "Fixed-size 95% CI (points)", 0));
+                cell(sequential, "Always-valid 95% CI\n(points)", 0));
+        assertEquals(ExperimentFormats.pointsInterval(c.absLiftCi()), cell(sequential, "Fixed-size 95% CI\n(points)", 0));
         assertEquals(Formats.count(c.sequential().looks()) + " (every user, in file order)", cell(sequential, "Looks", 0));
         assertEveryStatisticalHeaderExplainsItself(sequential);
         Label bandit = robot.lookup("#banditLine").queryAs(Label.class);
